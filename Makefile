@@ -1,0 +1,38 @@
+# Front door of the project. `make reproduce` and `make test` set up the
+# environment first, so on a fresh machine each is the only command needed.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup data notebooks figures reproduce test lab clean update-notebooks
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+data: setup
+	$(PY) -m ningbo_openness build
+
+notebooks: data
+	$(PY) -m ningbo_openness notebooks --output-dir build/notebooks
+
+figures: data
+	$(PY) -m ningbo_openness figures
+
+reproduce: notebooks figures
+
+test: setup
+	$(PY) -m pytest
+
+update-notebooks: data
+	$(PY) -m ningbo_openness notebooks --in-place
+
+lab: setup
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+clean:
+	rm -rf build $(VENV) src/*.egg-info

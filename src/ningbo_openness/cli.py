@@ -1,0 +1,50 @@
+"""Command line: ``python -m ningbo_openness build | figures | notebooks``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+from .build import build
+from .errors import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ningbo_openness", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="rebuild data/processed from data/raw")
+    build_cmd.add_argument("--data-dir", type=Path, default=paths.DATA, help="folder with raw/ and the reference tables")
+    nb_cmd = commands.add_parser("notebooks", help="execute every notebook in a fresh kernel")
+    where = nb_cmd.add_mutually_exclusive_group(required=True)
+    where.add_argument("--output-dir", type=Path, help="write executed copies here")
+    where.add_argument("--in-place", action="store_true", help="overwrite the notebooks with their new outputs")
+    fig_cmd = commands.add_parser("figures", help="draw every registered figure in English and Chinese")
+    fig_cmd.add_argument("--out-dir", type=Path, default=paths.FIGURES, help="folder for <lang>/<name>.<fmt> and manifest.csv")
+    args = parser.parse_args(argv)
+    if args.command == "figures":
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from .figures import export_all
+
+        print(f"wrote {export_all(args.out_dir)} figures (pdf, svg, png) and {args.out_dir / 'manifest.csv'}")
+        return 0
+    if args.command == "notebooks":
+        from .notebooks import execute, notebook_paths
+
+        for source in notebook_paths():
+            target = source if args.in_place else args.output_dir / source.name
+            print(f"executing {source.name} -> {target}")
+            execute(source, target)
+        return 0
+    if args.command == "build":
+        try:
+            result = build(args.data_dir)
+        except InputError as exc:
+            print(f"build stopped, nothing written: {exc}", file=sys.stderr)
+            return 1
+        counts = result.indicators["kind"].value_counts().to_dict()
+        status = result.audit["status"].value_counts().to_dict()
+        print(f"built {len(result.indicators)} rows ({counts}); audit: {status}")
+    return 0
