@@ -1,0 +1,81 @@
+"""The build: validate -> normalise units -> derive -> audit -> write.
+
+Nothing is written unless every step succeeds; the two outputs are written to
+temporary files and then renamed into place, so an interrupted or failed build
+leaves the previous processed data as it was.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import checks
+from . import paths
+from .derive import derive
+from .errors import InputError
+from .observations import KEY, OUTPUT, canonical, merge_repeats
+from .raw import read_raw
+from .registry import load_registry
+
+SORT = [*KEY, "kind", "source_id", "value", "locator"]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The processed tables of one build."""
+
+    indicators: pd.DataFrame
+    audit: pd.DataFrame
+
+
+def run(data_dir: Path = paths.DATA) -> BuildResult:
+    """Build the processed tables from ``data_dir`` in memory (nothing is written)."""
+    reg = load_registry(data_dir)
+    obs = canonical(read_raw(data_dir / "raw", reg), reg)
+    growth = checks.growth_vs_base(obs)
+    bad = checks.contradictions(growth)
+    if not bad.empty:
+        first = bad.sort_values(["_file", "_line"]).iloc[0]
+        raise InputError(data_dir / "raw" / first["_file"], int(first["_line"]), "yoy_pct",
+                         f"a growth rate within {first['expected']:.2f}% ± rounding ± {checks.REVISION_ALLOWANCE_PP} pp "
+                         f"({first['detail']})", f"{first['stated']:g}")
+    reported = merge_repeats(obs)
+    derived = derive(reported, reg.indicators["unit"])
+    table = pd.concat([reported, derived], ignore_index=True)[OUTPUT]
+    table = table.sort_values(SORT, kind="stable", ignore_index=True)
+    return BuildResult(table, checks.audit(obs, reported, growth))
+
+
+def to_csv_text(frame: pd.DataFrame) -> str:
+    """The byte-stable CSV form of a processed table (12 significant digits)."""
+    return frame.to_csv(index=False, lineterminator="\n", float_format="%.12g")
+
+
+def write(result: BuildResult, out_dir: Path = paths.PROCESSED) -> None:
+    """Write both tables atomically into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = {"indicators.csv": to_csv_text(result.indicators), "audit.csv": to_csv_text(result.audit)}
+    staged = []
+    try:
+        for name, text in outputs.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            staged.append((tmp, out_dir / name))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+
+
+def build(data_dir: Path = paths.DATA, out_dir: Path | None = None) -> BuildResult:
+    """Run the build and write ``indicators.csv`` and ``audit.csv``."""
+    result = run(data_dir)
+    write(result, out_dir or data_dir / "processed")
+    return result

@@ -1,0 +1,200 @@
+"""Checks of the published claims against each other. The audit never edits a number.
+
+Every check yields rows of ``COLUMNS``; ``status`` is one of
+
+- ``ok``: the claim agrees (within the rounding of the printed figures);
+- ``note``: agrees only within a documented allowance (e.g. a revised base);
+- ``warn``: does not agree and the figures cannot all hold under one definition;
+- ``fail``: a part exceeds its whole;
+- ``unchecked``: nothing else in the data can confirm or contradict the claim.
+
+A stated growth rate that no recorded base can reconcile is not an audit
+status but bad input: ``contradictions`` returns those for the build to stop on.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import periods
+from .derive import IDENTITIES
+from .growth import growth_rounding_bound, half_unit, share_pct, yoy_pct
+
+COLUMNS = [
+    "check", "indicator", "geo", "partner", "period", "source_id", "locator",
+    "status", "stated", "expected", "difference", "detail",
+]
+KEY = ["indicator", "geo", "partner", "period"]
+#: Gap in percentage points, beyond rounding, still accepted between a stated growth
+#: rate and the levels it links: statistics offices compute growth on revised or
+#: comparable-scope bases, which typically moves the rate by a few tenths of a point.
+REVISION_ALLOWANCE_PP = 1.0
+#: (part, whole) pairs of one reporter, partner and period.
+PARTS = (
+    ("exports", "trade_total"),
+    ("imports", "trade_total"),
+    ("cbec_exports", "cbec_trade"),
+    ("cbec_imports", "cbec_trade"),
+    ("invention_patent_grants", "patent_grants"),
+    ("high_value_invention_patents", "valid_invention_patents"),
+    ("overseas_warehouse_firms", "overseas_warehouses"),
+    ("sea_rail_provinces", "sea_rail_cities"),
+)
+#: Below this ratio of next-year components to this-year total, two years' figures
+#: cannot share one definition (no aggregate here has halved in a year).
+DEFINITION_BREAK_RATIO = 0.5
+
+
+def _fmt(row) -> str:
+    return f"{row['indicator']}({row['geo']}, {row['partner']}, {row['period']}) = {row['value_printed']} {row['unit_printed']} [{row['source_id']}, {row['locator']}]"
+
+
+def _audit_row(check: str, row, status: str, stated, expected, detail: str) -> dict:
+    difference = stated - expected if np.isfinite(stated) and np.isfinite(expected) else np.nan
+    return {
+        "check": check, "indicator": row["indicator"], "geo": row["geo"], "partner": row["partner"],
+        "period": row["period"], "source_id": row["source_id"], "locator": row["locator"],
+        "status": status, "stated": stated, "expected": expected, "difference": difference, "detail": detail,
+    }
+
+
+def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
+    """Each stated growth rate against every recorded exact base (any source).
+
+    Status ``ok`` within the rounding of the printed numbers, ``note`` within
+    ``REVISION_ALLOWANCE_PP`` more, ``contradiction`` beyond.
+    """
+    exact = obs[obs["qualifier"] == "exact"]
+    bases = exact.set_index(KEY)
+    rows = []
+    for _, r in exact[exact["yoy_pct"].notna()].iterrows():
+        key = (r["indicator"], r["geo"], r["partner"], periods.previous_year(r["period"]))
+        if key not in bases.index:
+            continue
+        for _, b in bases.loc[[key]].iterrows():
+            b = b.copy()
+            b["indicator"], b["geo"], b["partner"], b["period"] = key
+            computed = yoy_pct(r["value"], b["value"])
+            bound = growth_rounding_bound(r["value_printed"], b["value_printed"], r["yoy_printed"])
+            gap = abs(r["yoy_pct"] - computed)
+            status = "ok" if gap <= bound else "note" if gap <= bound + REVISION_ALLOWANCE_PP else "contradiction"
+            detail = f"growth computed from base {_fmt(b)}; rounding explains up to {bound:.3f} pp"
+            rows.append(_audit_row("growth_vs_base", r, status, r["yoy_pct"], computed, detail) | {"_file": r["_file"], "_line": r["_line"]})
+    return pd.DataFrame(rows, columns=[*COLUMNS, "_file", "_line"])
+
+
+def contradictions(growth: pd.DataFrame) -> pd.DataFrame:
+    """Growth rows whose every recorded base contradicts the stated rate."""
+    if growth.empty:
+        return growth
+    keyed = growth.assign(bad=growth["status"] == "contradiction")
+    all_bad = keyed.groupby(["_file", "_line"])["bad"].transform("all")
+    return growth[all_bad].drop_duplicates(["_file", "_line"])
+
+
+def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
+    """Parts against wholes: exports vs trade, inventions vs all grants, a partner vs the world."""
+    by_key = reported.set_index(KEY)
+    rows = []
+    pairs = [(p, w, False) for p, w in PARTS] + [(i, i, True) for i in reported["indicator"].unique()]
+    for part, whole, across_partners in pairs:
+        for _, r in reported[reported["indicator"] == part].iterrows():
+            if across_partners and r["partner"] in ("world", "none"):
+                continue
+            key = (whole, r["geo"], "world" if across_partners else r["partner"], r["period"])
+            if key not in by_key.index:
+                continue
+            for _, w in by_key.loc[[key]].reset_index().iterrows():
+                share = share_pct(r["value"], w["value"])
+                status = "ok" if r["value"] <= w["value"] else "fail"
+                detail = f"{share:.1f}% of {whole}({key[1]}, {key[2]}, {key[3]}) = {w['value']:g} [{w['source_id']}]"
+                rows.append(_audit_row("part_vs_whole", r, status, r["value"], w["value"], detail))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def repeated_figures(reported: pd.DataFrame) -> pd.DataFrame:
+    """Figures one source prints more than once: the same value, or a conflict."""
+    rows = []
+    for _, group in reported.groupby([*KEY, "source_id"], sort=True):
+        places = "; ".join(group["locator"])
+        if len(group) > 1:
+            values = ", ".join(f"{v:g}" for v in group["value"])
+            for _, r in group.iterrows():
+                rows.append(_audit_row("repeated_figure", r, "warn", r["value"], np.nan, f"one source prints different values ({values}) at {places}"))
+        elif ";" in places:
+            r = group.iloc[0]
+            rows.append(_audit_row("repeated_figure", r, "ok", r["value"], r["value"], f"same value printed at {places}"))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
+    """The same figure from different sources: equal within the rounding of both?"""
+    rows = []
+    for _, group in obs.groupby(KEY, sort=True):
+        if group["source_id"].nunique() < 2:
+            continue
+        for _, r in group.iterrows():
+            for _, o in group[group["source_id"] != r["source_id"]].iterrows():
+                tolerance = half_unit(r["value_printed"]) / float(r["value_printed"]) + half_unit(o["value_printed"]) / float(o["value_printed"])
+                agree = abs(r["value"] - o["value"]) <= tolerance * max(abs(r["value"]), abs(o["value"]))
+                rows.append(_audit_row("across_sources", r, "ok" if agree else "warn", r["value"], o["value"],
+                                       f"{'agrees' if agree else 'disagrees'} with {_fmt(o)}"))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
+    """A total in one year against its two components a year later.
+
+    If both years used one definition, next year's total would be at least the sum of
+    its components; a ratio below ``DEFINITION_BREAK_RATIO`` means the figures cannot
+    share a definition (e.g. all cross-border e-commerce vs retail only).
+    """
+    rows = []
+    by_key = reported.set_index(KEY)
+    for ident in IDENTITIES:
+        for _, t in reported[reported["indicator"] == ident.total].iterrows():
+            later = periods.next_year(t["period"])
+            keys = [(c, t["geo"], t["partner"], later) for c in (ident.first, ident.second)]
+            if (ident.total, t["geo"], t["partner"], later) in by_key.index or not all(k in by_key.index for k in keys):
+                continue
+            parts = [by_key.loc[[k]].iloc[0] for k in keys]
+            components = sum(p["value"] for p in parts)
+            floors = [k[0] for k, p in zip(keys, parts) if p["qualifier"] == "floor"]
+            ratio = components / t["value"]
+            status = "ok" if ratio >= DEFINITION_BREAK_RATIO else "warn"
+            detail = (
+                f"{ident.first} + {ident.second} in {later} = {components:g}"
+                + (f" (a floor: {', '.join(floors)} stated as 'more than')" if floors else "")
+                + f", {ratio * 100:.1f}% of the {t['period']} total; "
+                + ("consistent with one definition" if status == "ok" else
+                   f"a like-for-like reading needs {later} {ident.first} of at least {t['value'] - parts[1]['value']:g} if the total did not fall, "
+                   f"{(t['value'] - parts[1]['value']) / parts[0]['value']:.1f} times the stated figure: the years use different definitions")
+            )
+            rows.append(_audit_row("definitions_across_years", t, status, components, t["value"], detail))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def unchecked(reported: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
+    """Reported figures that no check touched."""
+    done = set(map(tuple, checked[[*KEY, "source_id"]].to_numpy()))
+    rows = [
+        _audit_row("unchecked", r, "unchecked", r["value"], np.nan, "no other figure in the data to check it against")
+        for _, r in reported.iterrows()
+        if (r["indicator"], r["geo"], r["partner"], r["period"], r["source_id"]) not in done
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def audit(obs: pd.DataFrame, reported: pd.DataFrame, growth: pd.DataFrame) -> pd.DataFrame:
+    """All checks, sorted; ``growth`` is the output of ``growth_vs_base``."""
+    parts = [
+        growth[COLUMNS],
+        parts_vs_wholes(reported),
+        repeated_figures(reported),
+        across_sources(obs),
+        definitions_across_years(reported),
+    ]
+    parts = [p for p in parts if not p.empty]
+    checked = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
+    result = pd.concat([checked, unchecked(reported, checked)], ignore_index=True)
+    return result.sort_values(["check", *KEY, "source_id", "locator", "detail"], kind="stable", ignore_index=True)

@@ -1,0 +1,120 @@
+"""The public loader: the processed tables as tidy DataFrames.
+
+Values are in each indicator's canonical unit (see ``meta``). Tables are read
+once per process and cached until the file changes on disk; every call returns
+a new frame, so changing it never changes the cache.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, periods
+
+CATEGORICAL = ["indicator", "geo", "partner", "unit", "qualifier", "kind", "source_id"]
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, mtime_ns: int) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return frame.drop(columns=["_line"], errors="ignore")
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    return _read(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _indicators(path: str, mtime_ns: int) -> pd.DataFrame:
+    frame = pd.read_csv(path, keep_default_na=False, na_values={"value": [""], "yoy_pct": [""]},
+                        dtype={"value": float, "yoy_pct": float, "period": str})
+    for column in CATEGORICAL:
+        frame[column] = frame[column].astype("category")
+    spans = {p: periods.bounds(p) for p in frame["period"].unique()}
+    frame.insert(4, "start", pd.to_datetime([spans[p][0] for p in frame["period"]]))
+    frame.insert(5, "end", pd.to_datetime([spans[p][1] for p in frame["period"]]))
+    return frame
+
+
+def load_indicators(indicator=None, geo=None, partner=None, kind=None, source_id=None) -> pd.DataFrame:
+    """The processed indicator table, optionally filtered.
+
+    Each filter takes one id or a list of ids. Columns follow the data contract
+    (``indicator, geo, partner, period, value, unit, yoy_pct, qualifier, kind,
+    formula, source_id, locator, note``) plus ``start`` and ``end``, the first
+    and last day of the period. ``value`` is in the indicator's canonical unit;
+    ``yoy_pct`` is the published growth in percent.
+    """
+    path = paths.INDICATORS_PROCESSED
+    frame = _indicators(str(path), path.stat().st_mtime_ns)
+    mask = pd.Series(True, index=frame.index)
+    for column, wanted in (("indicator", indicator), ("geo", geo), ("partner", partner), ("kind", kind), ("source_id", source_id)):
+        if wanted is not None:
+            mask &= frame[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
+    return frame[mask].reset_index(drop=True)
+
+
+def series(indicator: str, geo: str = "ningbo", partner: str | None = None, kind: str = "reported",
+           sources: list[str] | None = None) -> pd.Series:
+    """One indicator for one reporter and partner as a Series indexed by period (sorted by start date).
+
+    ``partner=None`` is allowed when the data hold only one partner for the indicator
+    and reporter. Where several sources give a period, ``sources`` (in order of
+    preference) chooses; without it, such a clash raises ``ValueError``.
+    """
+    rows = load_indicators(indicator=indicator, geo=geo, kind=kind)
+    if rows.empty:
+        raise KeyError(f"no {kind} rows for {indicator} in {geo}")
+    if partner is None:
+        found = sorted(rows["partner"].astype(str).unique())
+        if len(found) > 1:
+            raise ValueError(f"{indicator} in {geo} has partners {found}: pass partner=")
+        partner = found[0]
+    rows = rows[rows["partner"] == partner]
+    if sources is not None:
+        rank = {s: i for i, s in enumerate(sources)}
+        rows = rows[rows["source_id"].isin(sources)]
+        rows = rows.assign(_rank=rows["source_id"].astype(str).map(rank)).sort_values("_rank").drop_duplicates("period")
+    clash = rows[rows.duplicated("period", keep=False)]
+    if not clash.empty:
+        raise ValueError(f"{indicator} in {geo} for {partner}: several sources give {sorted(clash['period'].unique())}; pass sources=")
+    rows = rows.sort_values("start")
+    out = pd.Series(rows["value"].to_numpy(), index=pd.Index(rows["period"], name="period"), name=indicator)
+    return out
+
+
+def meta(indicator: str) -> dict:
+    """Name (English, Chinese), canonical unit with its labels, theme and definition of an indicator.
+
+    ``unit_zh`` is the indicator's own Chinese measure word where it has one
+    (件 for patents, 份 for certificates), else the unit's Chinese label.
+    """
+    table = _csv(paths.DATA / "indicators.csv").set_index("indicator")
+    if indicator not in table.index:
+        raise KeyError(f"unknown indicator {indicator!r}")
+    row = table.loc[indicator].to_dict()
+    unit = _csv(paths.DATA / "units.csv").set_index("unit").loc[row["unit"]]
+    return {"indicator": indicator, **row, "unit_en": unit["label_en"], "unit_zh": row["unit_zh"] or unit["label_zh"]}
+
+
+def sources() -> pd.DataFrame:
+    """The source registry: one row per cited document (``data/sources.csv``)."""
+    return _csv(paths.DATA / "sources.csv").copy()
+
+
+def audit() -> pd.DataFrame:
+    """Every check of the published claims (``data/processed/audit.csv``)."""
+    frame = _csv(paths.AUDIT_PROCESSED).copy()
+    for column in ("stated", "expected", "difference"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype(float)
+    return frame
+
+
+def names(table: str) -> pd.DataFrame:
+    """Bilingual names of ``"geos"`` or ``"partners"``, indexed by id."""
+    if table not in ("geos", "partners"):
+        raise ValueError("table must be 'geos' or 'partners'")
+    frame = _csv(paths.DATA / f"{table}.csv")
+    return frame.set_index(frame.columns[0])

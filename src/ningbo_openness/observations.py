@@ -1,0 +1,51 @@
+"""From validated raw rows to observations in canonical units."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from .registry import Registry
+
+KEY = ["indicator", "geo", "partner", "period"]
+OUTPUT = [*KEY, "value", "unit", "yoy_pct", "qualifier", "kind", "formula", "source_id", "locator", "note"]
+
+
+def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
+    """Raw rows with ``value`` converted to the indicator's canonical unit.
+
+    The exact decimal product is taken before conversion to float, so that
+    e.g. 1336.3 万单 becomes 13363000 orders without binary noise. The printed
+    strings stay in ``value_printed``, ``unit_printed`` and ``yoy_printed``.
+    """
+    obs = raw.rename(columns={"value": "value_printed", "unit": "unit_printed", "yoy_pct": "yoy_printed"})
+    obs["value"] = [float(Decimal(v) * reg.factor(u)) for v, u in zip(obs["value_printed"], obs["unit_printed"])]
+    obs["unit"] = obs["unit_printed"].map(reg.unit_aliases["unit"])
+    obs["yoy_pct"] = pd.to_numeric(obs["yoy_printed"].replace("", None)).astype(float)
+    obs["kind"] = "reported"
+    obs["formula"] = ""
+    return obs
+
+
+def merge_repeats(obs: pd.DataFrame) -> pd.DataFrame:
+    """One row per published figure: the same number printed at several places of one
+    source becomes one row whose ``locator`` lists every place."""
+    group = [*KEY, "source_id", "value", "unit", "yoy_printed", "qualifier"]
+    merged = (
+        obs.groupby(group, sort=False, dropna=False)
+        .agg(
+            yoy_pct=("yoy_pct", "first"),
+            kind=("kind", "first"),
+            formula=("formula", "first"),
+            locator=("locator", "; ".join),
+            note=("note", lambda notes: " | ".join(n for n in dict.fromkeys(notes) if n)),
+        )
+        .reset_index()
+    )
+    return merged[OUTPUT]
+
+
+def ref(row) -> str:
+    """How a formula names an input row: ``indicator(geo, partner, period)``, marked if derived."""
+    label = f"{row['indicator']}({row['geo']}, {row['partner']}, {row['period']}"
+    return label + (", derived)" if row["kind"] == "derived" else ")")

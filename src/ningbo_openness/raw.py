@@ -1,0 +1,97 @@
+"""Raw observation files (``data/raw/*.csv``): read, validate, report the first problem.
+
+Each row is one number exactly as a source printed it. Validation uses pandera
+for the per-column rules and the duplicate-key rule; cross-column rules (unit
+against the indicator's canonical unit) are plain code below.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import periods
+from .csvfiles import read_strict
+from .errors import InputError
+from .registry import Registry
+
+COLUMNS = [
+    "indicator", "geo", "partner", "period", "value", "unit", "yoy_pct",
+    "qualifier", "source_id", "locator", "quote", "note",
+]
+KEY = ["indicator", "geo", "partner", "period", "source_id", "locator"]
+QUALIFIERS = ("exact", "floor", "approx")
+NUMBER = r"^-?\d+(\.\d+)?$"
+
+
+def _member(values, what: str) -> pa.Check:
+    return pa.Check.isin(sorted(values), error=f"{what}")
+
+
+def schema(reg: Registry) -> pa.DataFrameSchema:
+    """The pandera schema of a raw file, given the reference tables."""
+    nonblank = pa.Check.str_matches(r"\S", error="a non-empty text")
+    return pa.DataFrameSchema(
+        {
+            "indicator": pa.Column(str, _member(reg.indicators.index, "an indicator id defined in data/indicators.csv")),
+            "geo": pa.Column(str, _member(reg.geos.index, "a geo id defined in data/geos.csv")),
+            "partner": pa.Column(str, _member(reg.partners.index, "a partner id defined in data/partners.csv")),
+            "period": pa.Column(str, pa.Check(lambda s: s.map(periods.is_valid), element_wise=False, error=periods.DESCRIPTION)),
+            "value": pa.Column(str, pa.Check.str_matches(NUMBER, error="a plain number such as 1876.9 (no separators or words)")),
+            "unit": pa.Column(str, _member(reg.unit_aliases.index, "a published unit listed in data/unit_aliases.csv")),
+            "yoy_pct": pa.Column(str, pa.Check(lambda s: (s == "") | s.str.match(NUMBER), error="a growth rate in percent such as 20.7, or blank")),
+            "qualifier": pa.Column(str, _member(QUALIFIERS, "one of exact, floor, approx")),
+            "source_id": pa.Column(str, _member(reg.sources.index, "a source id registered in data/sources.csv")),
+            "locator": pa.Column(str, nonblank),
+            "quote": pa.Column(str, nonblank),
+        },
+        unique=KEY,
+        report_duplicates="exclude_first",
+    )
+
+
+def validate(frame: pd.DataFrame, path: Path, reg: Registry) -> None:
+    """Raise ``InputError`` for the first problem in a raw file (by line)."""
+    try:
+        schema(reg).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise _first_failure(exc.failure_cases, frame, path) from None
+    _check_units(frame, path, reg)
+
+
+def _first_failure(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> InputError:
+    cases = cases.dropna(subset=["index"]).copy()
+    cases["line"] = [int(frame["_line"].iloc[int(i)]) for i in cases["index"]]
+    first = cases.sort_values(["line", "column"], kind="stable").iloc[0]
+    if first["check"] == "multiple_fields_uniqueness":
+        return InputError(path, first["line"], "+".join(KEY), "a unique key (indicator, geo, partner, period, source_id, locator)",
+                          "a repeat of an earlier row")
+    return InputError(path, first["line"], first["column"], first["check"], first["failure_case"])
+
+
+def _check_units(frame: pd.DataFrame, path: Path, reg: Registry) -> None:
+    canonical = frame["unit"].map(reg.unit_aliases["unit"])
+    wanted = frame["indicator"].map(reg.indicators["unit"])
+    bad = frame[canonical != wanted]
+    if not bad.empty:
+        row = bad.iloc[0]
+        accepted = sorted(reg.unit_aliases.index[reg.unit_aliases["unit"] == wanted[row.name]])
+        raise InputError(path, row["_line"], "unit", f"a unit convertible to {wanted[row.name]} for {row['indicator']} ({', '.join(accepted)})",
+                         row["unit"])
+
+
+def read_raw_file(path: Path, reg: Registry) -> pd.DataFrame:
+    """One validated raw file, with ``_file`` and ``_line`` columns for error messages."""
+    frame = read_strict(path, COLUMNS)
+    validate(frame, path, reg)
+    frame["_file"] = path.name
+    return frame
+
+
+def read_raw(raw_dir: Path, reg: Registry) -> pd.DataFrame:
+    """All raw files of ``raw_dir`` in file-name order, validated."""
+    files = sorted(raw_dir.glob("*.csv"))
+    if not files:
+        raise InputError(raw_dir, None, None, "at least one raw CSV file")
+    return pd.concat([read_raw_file(f, reg) for f in files], ignore_index=True)

@@ -1,0 +1,164 @@
+"""Each kind of bad input stops the build with one message naming file, line, column and
+what was expected, and leaves data/processed byte-for-byte untouched."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import digest
+from ningbo_openness.build import build
+from ningbo_openness.errors import InputError
+
+RAW = "raw/theory_page_2025.csv"
+ASEAN_ROW = "trade_total,ningbo,asean,2024,1876.9,亿元,20.7,"
+
+
+def _asean_line() -> int:
+    from ningbo_openness import paths
+
+    lines = (paths.DATA / RAW).read_text(encoding="utf-8").split("\n")
+    return next(i for i, text in enumerate(lines, start=1) if text.startswith(ASEAN_ROW))
+
+
+ASEAN_LINE = _asean_line()
+
+
+def edit_line(path: Path, line: int, old: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def append_line(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+
+
+def asean_row(**changes) -> str:
+    row = {
+        "indicator": "trade_total", "geo": "ningbo", "partner": "asean", "period": "2023", "value": "1555.0",
+        "unit": "亿元", "yoy_pct": "", "qualifier": "exact", "source_id": "theory_page_2025",
+        "locator": "test line", "quote": "1555.0", "note": "",
+    }
+    row.update(changes)
+    return ",".join(row.values())
+
+
+def check_stops(data: Path, file: str, line: int | None, column: str | None, expected: str) -> InputError:
+    before = digest(data / "processed")
+    with pytest.raises(InputError) as caught:
+        build(data)
+    err = caught.value
+    message = str(err)
+    assert Path(err.file).name == Path(file).name, message
+    assert err.line == line, message
+    assert err.column == column, message
+    assert re.search(expected, message), message
+    assert digest(data / "processed") == before
+    return err
+
+
+def test_missing_column(data_copy):
+    path = data_copy / RAW
+    text = path.read_text(encoding="utf-8").replace("indicator,geo,partner,", "indicator,geo,", 1)
+    path.write_text(text, encoding="utf-8")
+    check_stops(data_copy, RAW, 1, "partner", "a header with columns indicator, geo, partner")
+
+
+def test_non_numeric_value(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "1876.9", "约1876.9")
+    check_stops(data_copy, RAW, ASEAN_LINE, "value", "a plain number")
+
+
+def test_unknown_unit(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "亿元", "亿卢布")
+    check_stops(data_copy, RAW, ASEAN_LINE, "unit", "a published unit listed in data/unit_aliases.csv; found '亿卢布'")
+
+
+def test_unit_of_the_wrong_dimension(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "亿元", "亿吨")
+    check_stops(data_copy, RAW, ASEAN_LINE, "unit", "a unit convertible to cny_100m for trade_total")
+
+
+def test_unknown_indicator(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "trade_total", "trade_totl")
+    check_stops(data_copy, RAW, ASEAN_LINE, "indicator", "an indicator id defined in data/indicators.csv; found 'trade_totl'")
+
+
+def test_unknown_partner(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, ",asean,", ",mars,")
+    check_stops(data_copy, RAW, ASEAN_LINE, "partner", "a partner id defined in data/partners.csv")
+
+
+def test_duplicate_key(data_copy):
+    path = data_copy / RAW
+    line = path.read_text(encoding="utf-8").split("\n")[ASEAN_LINE - 1]
+    append_line(path, line)
+    last = len(path.read_text(encoding="utf-8").rstrip("\n").split("\n"))
+    check_stops(data_copy, RAW, last, "indicator+geo+partner+period+source_id+locator", "a unique key")
+
+
+def test_malformed_period(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, ",2024,", ",2024年,")
+    check_stops(data_copy, RAW, ASEAN_LINE, "period", "a period like 2024, 2024H1")
+
+
+def test_unknown_source_id(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "theory_page_2025", "some_blog")
+    check_stops(data_copy, RAW, ASEAN_LINE, "source_id", "a source id registered in data/sources.csv; found 'some_blog'")
+
+
+def test_missing_locator(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "lines 88-90", "")
+    check_stops(data_copy, RAW, ASEAN_LINE, "locator", "a non-empty text")
+
+
+def test_unknown_qualifier(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, ",exact,", ",about,")
+    check_stops(data_copy, RAW, ASEAN_LINE, "qualifier", "one of exact, floor, approx")
+
+
+def test_growth_contradicting_a_recorded_base(data_copy):
+    # 1876.9 / 1000 - 1 = 87.7 %, far from the stated 20.7 %
+    append_line(data_copy / RAW, asean_row(value="1000.0", quote="1000.0"))
+    check_stops(data_copy, RAW, ASEAN_LINE, "yoy_pct", r"a growth rate within 87\.69% .* found '20\.7'")
+
+
+def test_growth_within_revision_allowance_passes(data_copy):
+    # 1876.9 / 1560 - 1 = 20.31 %: 0.39 pp from 20.7, beyond rounding, within the allowance
+    append_line(data_copy / RAW, asean_row(value="1560", quote="1560"))
+    result = build(data_copy)
+    row = result.audit[(result.audit["check"] == "growth_vs_base") & (result.audit["partner"] == "asean")]
+    assert row["status"].tolist() == ["note"]
+
+
+def test_empty_file(data_copy):
+    (data_copy / "raw" / "empty.csv").write_text("", encoding="utf-8")
+    check_stops(data_copy, "raw/empty.csv", None, None, "an empty file")
+
+
+def test_non_utf8_file(data_copy):
+    path = data_copy / RAW
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    # line 2 holds the first Chinese character
+    check_stops(data_copy, RAW, 2, None, "expected UTF-8 text; found 'byte 0x")
+
+
+def test_ragged_row(data_copy):
+    edit_line(data_copy / RAW, ASEAN_LINE, "lines 88-90", "lines 88,90")
+    check_stops(data_copy, RAW, ASEAN_LINE, None, "12 fields .* found '13 fields'")
+
+
+def test_duplicate_indicator_definition(data_copy):
+    path = data_copy / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    append_line(path, lines[1])
+    check_stops(data_copy, "indicators.csv", len(lines) + 1, "indicator", "a unique indicator; found 'trade_total'")
+
+
+def test_no_raw_files(data_copy):
+    for f in (data_copy / "raw").glob("*.csv"):
+        f.unlink()
+    check_stops(data_copy, "raw", None, None, "at least one raw CSV file")

@@ -1,0 +1,104 @@
+"""Audit checks on small hand-made observation tables."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ningbo_openness import checks
+
+
+def obs(rows: list[dict]) -> pd.DataFrame:
+    base = {"geo": "ningbo", "partner": "world", "unit": "cny_100m", "unit_printed": "亿元", "yoy_printed": "",
+            "qualifier": "exact", "source_id": "s1", "locator": "l", "note": "", "kind": "reported",
+            "formula": "", "_file": "f.csv"}
+    out = []
+    for i, r in enumerate(rows):
+        row = base | {"_line": i + 2} | r
+        row.setdefault("value_printed", f"{row['value']:g}")
+        out.append(row)
+    frame = pd.DataFrame(out)
+    frame["yoy_pct"] = pd.to_numeric(frame["yoy_printed"].replace("", None)).astype(float)
+    return frame
+
+
+def test_growth_statuses():
+    frame = obs([
+        {"indicator": "trade_total", "period": "2024", "value": 120.0, "value_printed": "120.0", "yoy_printed": "20.0"},
+        {"indicator": "trade_total", "period": "2023", "value": 100.0, "value_printed": "100.0", "source_id": "s1"},
+        {"indicator": "trade_total", "period": "2023", "value": 100.5, "value_printed": "100.5", "source_id": "s2"},
+        {"indicator": "trade_total", "period": "2023", "value": 90.0, "value_printed": "90.0", "source_id": "s3"},
+    ])
+    growth = checks.growth_vs_base(frame)
+    status = dict(zip(growth["detail"].str.extract(r"\[(s\d)")[0], growth["status"]))
+    # 120/100 = 20 % exactly; 120/100.5 = 19.40 % (0.6 pp off); 120/90 = 33.3 %
+    assert status == {"s1": "ok", "s2": "note", "s3": "contradiction"}
+    assert checks.contradictions(growth).empty  # one base agrees
+
+
+def test_contradiction_when_no_base_agrees():
+    frame = obs([
+        {"indicator": "trade_total", "period": "2024", "value": 120.0, "value_printed": "120.0", "yoy_printed": "20.0"},
+        {"indicator": "trade_total", "period": "2023", "value": 90.0, "value_printed": "90.0"},
+    ])
+    bad = checks.contradictions(checks.growth_vs_base(frame))
+    assert bad["_line"].tolist() == [2]
+    assert bad["expected"].iloc[0] == pytest.approx(100 / 3)
+
+
+def test_floors_are_not_growth_checked():
+    frame = obs([
+        {"indicator": "trade_total", "period": "2024", "value": 120.0, "yoy_printed": "20", "qualifier": "floor"},
+        {"indicator": "trade_total", "period": "2023", "value": 90.0},
+    ])
+    assert checks.growth_vs_base(frame).empty
+
+
+def test_part_exceeding_whole_fails():
+    frame = obs([
+        {"indicator": "exports", "period": "2024", "value": 80.0},
+        {"indicator": "trade_total", "period": "2024", "value": 70.0},
+        {"indicator": "trade_total", "period": "2024", "partner": "asean", "value": 75.0},
+    ])
+    result = checks.parts_vs_wholes(frame)
+    assert sorted(zip(result["indicator"], result["partner"], result["status"])) == [
+        ("exports", "world", "fail"), ("trade_total", "asean", "fail")]
+
+
+def test_across_sources_uses_printed_precision():
+    frame = obs([
+        {"indicator": "trade_total", "period": "2024", "value": 1876.9, "value_printed": "1876.9", "source_id": "a"},
+        {"indicator": "trade_total", "period": "2024", "value": 1877.0, "value_printed": "1877", "source_id": "b"},
+        {"indicator": "exports", "period": "2024", "value": 1002.8, "value_printed": "1002.8", "source_id": "a"},
+        {"indicator": "exports", "period": "2024", "value": 1010.0, "value_printed": "1010.0", "source_id": "b"},
+    ])
+    result = checks.across_sources(frame)
+    assert set(result.loc[result["indicator"] == "trade_total", "status"]) == {"ok"}
+    assert set(result.loc[result["indicator"] == "exports", "status"]) == {"warn"}
+
+
+def test_definitions_across_years():
+    frame = obs([
+        {"indicator": "cbec_trade", "period": "2023", "value": 2301.8},
+        {"indicator": "cbec_exports", "period": "2024", "value": 450.0, "qualifier": "floor"},
+        {"indicator": "cbec_imports", "period": "2024", "value": 257.4},
+    ])
+    result = checks.definitions_across_years(frame)
+    row = result.iloc[0]
+    assert row["status"] == "warn"
+    assert row["stated"] == pytest.approx(707.4)
+    assert "2044.4" in row["detail"]
+    consistent = frame.assign(value=[700.0, 450.0, 257.4])
+    assert checks.definitions_across_years(consistent)["status"].tolist() == ["ok"]
+
+
+def test_unchecked_marks_only_untouched_claims():
+    frame = obs([
+        {"indicator": "exports", "period": "2024", "value": 60.0},
+        {"indicator": "trade_total", "period": "2024", "value": 70.0},
+        {"indicator": "patent_grants", "period": "2023", "value": 5.0, "partner": "none"},
+    ])
+    checked = checks.parts_vs_wholes(frame)
+    result = checks.unchecked(frame, checked)
+    assert result["indicator"].tolist() == ["trade_total", "patent_grants"]
+    assert np.isnan(result["expected"]).all()

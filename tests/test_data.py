@@ -1,0 +1,155 @@
+"""Data tests: every published number of the source page is in the processed table,
+with its locator, and every raw row is transcribed faithfully."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from conftest import SEED_TEXT
+from ningbo_openness import load_indicators, paths
+from ningbo_openness.raw import COLUMNS
+from ningbo_openness.registry import load_registry
+
+# (indicator, geo, partner, period, value in canonical unit, lines of the seed text)
+SEED_NUMBERS = [
+    ("firms_facing_institutional_differences_share", "china", "none", "2023", 80, "37-41"),
+    ("rcep_co_certificates", "ningbo", "rcep", "2025M01-M05", 15278, "69-72"),
+    ("rcep_co_value", "ningbo", "rcep", "2025M01-M05", 38.22, "69-72"),
+    ("cee_standard_titles", "ningbo", "cee", "2025", 976000, "73-76"),
+    ("trade_total", "ningbo", "asean", "2024", 1876.9, "88-90"),
+    ("exports", "ningbo", "asean", "2024", 1002.8, "90-91"),
+    ("trade_total", "ningbo", "cee", "2024", 561.3, "91-92"),
+    ("trade_total", "ningbo", "africa", "2024", 732.5, "93-94"),
+    ("overseas_warehouse_firms", "ningbo", "world", "2024-06-30", 73, "103-106"),
+    ("overseas_warehouse_countries", "ningbo", "world", "2024-06-30", 24, "531-533"),
+    ("overseas_warehouses", "ningbo", "world", "2024-06-30", 217, "531-533"),
+    ("overseas_warehouse_area", "ningbo", "world", "2024-06-30", 374.7, "103-106"),
+    ("port_cargo_throughput", "ningbo_zhoushan_port", "none", "2024", 13.7, "199-201"),
+    ("port_cargo_rank_world", "ningbo_zhoushan_port", "none", "2024", 1, "199-201"),
+    ("port_cargo_rank1_streak", "ningbo_zhoushan_port", "none", "2024", 16, "199-201"),
+    ("port_container_throughput", "ningbo_zhoushan_port", "none", "2024", 3930, "201-202"),
+    ("port_container_rank_world", "ningbo_zhoushan_port", "none", "2024", 3, "201-202"),
+    ("ocean_trunk_routes", "ningbo_zhoushan_port", "none", "2025", 148, "203-205"),
+    ("countries_connected", "ningbo_zhoushan_port", "none", "2025", 200, "203-205"),
+    ("ports_connected", "ningbo_zhoushan_port", "none", "2025", 600, "203-205"),
+    ("sea_rail_lines", "ningbo_zhoushan_port", "none", "2025", 27, "205-207"),
+    ("sea_rail_provinces", "ningbo_zhoushan_port", "none", "2025", 16, "205-207"),
+    ("sea_rail_cities", "ningbo_zhoushan_port", "none", "2025", 67, "205-207"),
+    ("cbec_trade", "ningbo", "world", "2023", 2301.8, "208-210"),
+    ("cbec_exports", "ningbo", "world", "2024", 450, "210-212"),
+    ("cbec_618_orders", "ningbo", "world", "2025-06-18", 13363000, "212-213"),
+    ("cbec_618_sales", "ningbo", "world", "2025-06-18", 45.9, "212-213"),
+    ("cbec_bonded_import_rank_china", "ningbo", "world", "2025", 1, "213-216"),
+    ("cbec_provincial_parks", "ningbo", "none", "2025", 16, "216-217"),
+    ("cbec_provincial_brands", "ningbo", "none", "2025", 53, "217-218"),
+    ("cbec_firms", "ningbo", "none", "2025", 20000, "218"),
+    ("cbec_imports", "ningbo", "world", "2024", 257.4, "287-289"),
+    ("cbec_618_retail_import_share_china", "ningbo", "world", "2025-06-18", 20, "289-290"),
+    ("rtas_in_force", "world", "none", "2025-05-31", 375, "472-473"),
+    ("patent_grants", "ningbo", "none", "2023", 64110, "506-508"),
+    ("invention_patent_grants", "ningbo", "none", "2023", 9372, "506-508"),
+    ("pct_applications", "ningbo", "none", "2023", 648, "508-509"),
+    ("valid_invention_patents", "ningbo", "none", "2023", 55794, "509-510"),
+    ("high_value_invention_patents", "ningbo", "none", "2023", 17959, "511-512"),
+    ("fund_pool_pilot_firms", "ningbo", "none", "2025-06-30", 3, "518-520"),
+    ("fund_pool_covered_firms", "ningbo", "none", "2025-06-30", 45, "518-520"),
+    ("green_corridor_partner_ports", "ningbo_zhoushan_port", "none", "2025", 3, "585-588"),
+]
+SEED_GROWTH = {("rcep_co_certificates", "2025M01-M05"): 11.95, ("rcep_co_value", "2025M01-M05"): 13.73,
+               ("trade_total", "2024"): None, ("pct_applications", "2023"): 22.96,
+               ("valid_invention_patents", "2023"): 18.5, ("high_value_invention_patents", "2023"): 30.32}
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@pytest.fixture(scope="module")
+def reported():
+    return load_indicators(kind="reported", source_id="theory_page_2025")
+
+
+@pytest.fixture(scope="module")
+def raw():
+    reg = load_registry(paths.DATA)
+    frames = [pd.read_csv(f, dtype=str, keep_default_na=False).assign(_file=f.name) for f in sorted(paths.RAW.glob("*.csv"))]
+    return reg, pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.parametrize("indicator, geo, partner, period, value, lines", SEED_NUMBERS, ids=[f"{r[0]}-{r[2]}" for r in SEED_NUMBERS])
+def test_seed_number_present_with_locator(reported, indicator, geo, partner, period, value, lines):
+    rows = reported[(reported["indicator"] == indicator) & (reported["geo"] == geo)
+                    & (reported["partner"] == partner) & (reported["period"] == period)]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row["value"] == pytest.approx(value)
+    assert f"lines {lines}" in row["locator"]
+
+
+def test_seed_growth_rates(reported):
+    for (indicator, period), rate in SEED_GROWTH.items():
+        rows = reported[(reported["indicator"] == indicator) & (reported["period"] == period)]
+        if rate is None:
+            assert sorted(rows["yoy_pct"]) == [11.2, 20.7, 21.0]
+        else:
+            assert rows["yoy_pct"].tolist() == [rate]
+
+
+def test_every_seed_row_is_listed_here(reported):
+    listed = {(i, g, p, t) for i, g, p, t, _, _ in SEED_NUMBERS}
+    present = set(zip(reported["indicator"], reported["geo"], reported["partner"], reported["period"]))
+    assert present == listed
+
+
+def _numbers_in(quote: str) -> set[str]:
+    text = re.sub(r"\s", "", quote)
+    found = set(re.findall(r"\d+(?:\.\d+)?", text))
+    for char, digit in CHINESE_DIGITS.items():
+        if char + "成" in text:  # 两成 = two tenths = 20 %
+            found.add(str(digit * 10))
+        if char + "大" in text or "第" + char in text:  # 三大 (three major), 第三 (third)
+            found.add(str(digit))
+    if "第一" in text or "全国第一" in text:
+        found.add("1")
+    return found
+
+
+def test_value_and_growth_appear_in_the_quote(raw):
+    _, rows = raw
+    for _, r in rows.iterrows():
+        numbers = _numbers_in(r["quote"])
+        assert r["value"] in numbers, (r["_file"], r["indicator"], r["period"], r["quote"])
+        if r["yoy_pct"]:
+            assert r["yoy_pct"] in numbers, (r["_file"], r["indicator"], r["period"], r["quote"])
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="the seed OCR text sits in ../shared/seed beside the repository")
+def test_seed_quotes_stand_at_their_lines(raw):
+    _, rows = raw
+    lines = SEED_TEXT.read_text(encoding="utf-8").split("\n")
+    for _, r in rows[rows["source_id"] == "theory_page_2025"].iterrows():
+        first, _, last = r["locator"].removeprefix("lines ").partition("-")
+        passage = "".join(lines[int(first) - 1: int(last or first)])
+        assert re.sub(r"\s", "", r["quote"]) in re.sub(r"\s", "", passage), (r["locator"], r["quote"])
+
+
+def test_registry_covers_every_raw_row(raw):
+    reg, rows = raw
+    assert list(rows.columns[:-1]) == COLUMNS
+    assert set(rows["indicator"]) <= set(reg.indicators.index)
+    assert set(rows["source_id"]) <= set(reg.sources.index)
+    assert (rows["locator"].str.strip() != "").all()
+
+
+def test_sources_are_citable():
+    reg = load_registry(paths.DATA)
+    for _, s in reg.sources.iterrows():
+        assert s["url"] or s["citation"], s["source_id"]
+
+
+def test_processed_indicators_have_metadata():
+    reg = load_registry(paths.DATA)
+    processed = load_indicators()
+    assert set(processed["indicator"].astype(str)) <= set(reg.indicators.index)
+    units = processed.groupby("indicator", observed=True)["unit"].agg(lambda u: set(u.astype(str)))
+    for indicator, found in units.items():
+        assert found == {reg.indicators.at[indicator, "unit"]}, indicator
