@@ -1,0 +1,130 @@
+"""The project's figures: each a function of the language, registered with its
+caption and notebook so that ``make figures`` can redraw every one in English
+and Chinese. Notebooks call ``export`` to draw, save and show a figure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from . import plotting
+from .claims import STATUS_ORDER, claims
+from .load import load_indicators, meta, sources
+
+TEXT = {
+    "implied_2023": {"en": "2023 (implied by the stated growth)", "zh": "2023年（由同比增速推算）"},
+    "reported_2024": {"en": "2024 (reported)", "zh": "2024年（公布值）"},
+    "claims": {"en": "Published figures", "zh": "公布数字个数"},
+    # status -> (colour, hatch): semantic colours; hatching marks problems in grayscale
+    "status_style": {"fail": ("#D55E00", "xxx"), "warn": ("#E69F00", "///"), "note": ("#56B4E9", "..."),
+                     "ok": ("#009E73", ""), "unchecked": ("#BBBBBB", "")},
+    "themes": {
+        "trade": {"en": "Trade", "zh": "贸易"}, "overseas": {"en": "Overseas parks", "zh": "海外园区"},
+        "port": {"en": "Port", "zh": "港口"}, "digital_trade": {"en": "Digital trade", "zh": "数字贸易"},
+        "innovation": {"en": "Innovation", "zh": "科技创新"}, "rules": {"en": "Rules", "zh": "制度规则"},
+    },
+    "status": {
+        "fail": {"en": "fails", "zh": "不成立"}, "warn": {"en": "inconsistent", "zh": "不一致"},
+        "note": {"en": "agrees after revision", "zh": "修订后一致"}, "ok": {"en": "confirmed", "zh": "核对一致"},
+        "unchecked": {"en": "nothing to check against", "zh": "无可核对数据"},
+    },
+}
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A registered figure: ``draw(lang)`` returns the figure and the source ids drawn."""
+
+    name: str
+    notebook: str
+    caption: str
+    width: str
+    draw: Callable[[str], tuple[plt.Figure, list[str]]]
+
+
+REGISTRY: dict[str, FigureSpec] = {}
+
+
+def register(name: str, notebook: str, caption: str, width: str = "single"):
+    """Decorator adding a drawing function to ``REGISTRY``."""
+    def add(draw):
+        REGISTRY[name] = FigureSpec(name, notebook, caption, width, draw)
+        return draw
+    return add
+
+
+def export(name: str, lang: str = "en", out_dir=None) -> plt.Figure:
+    """Draw a registered figure in ``lang``, save it (PDF, SVG, PNG, manifest) and return it.
+
+    The figure is closed in pyplot, so a notebook shows it once, as the cell's value.
+    """
+    spec = REGISTRY[name]
+    plotting.use_style(lang)
+    fig, sources = spec.draw(lang)
+    plotting.save_figure(fig, name, spec.width, lang=lang, caption=spec.caption, sources=sources,
+                         notebook=spec.notebook, out_dir=out_dir)
+    plt.close(fig)
+    return fig
+
+
+def export_all(out_dir=None) -> int:
+    """Every registered figure in every language; returns the number of figures drawn."""
+    count = 0
+    for name in sorted(REGISTRY):
+        for lang in plotting.LANGS:
+            export(name, lang, out_dir)
+            count += 1
+    return count
+
+
+def figure_sources(notebook: str, out_dir=None) -> pd.DataFrame:
+    """The registered sources behind every figure a notebook saved (from the manifest)."""
+    drawn = plotting.manifest(out_dir)
+    used = set(";".join(drawn.loc[drawn["notebook"] == notebook, "sources"]).split(";")) - {""}
+    table = sources()
+    return table[table["source_id"].isin(used)].reset_index(drop=True)
+
+
+@register("partner_trade_2024", "00_overview_and_audit",
+          "Ningbo's goods trade with ASEAN, Central & Eastern Europe and Africa: 2024 as published, "
+          "2023 implied by the published growth rate (labels: growth in %).")
+def partner_trade_2024(lang: str):
+    partners = ["asean", "africa", "cee"]  # by 2024 value
+    rows = load_indicators(indicator="trade_total", geo="ningbo", partner=partners, source_id="theory_page_2025")
+    wide = rows.pivot_table(index="partner", columns="period", values="value", observed=True).loc[partners]
+    growth = rows[rows["kind"] == "reported"].set_index("partner")["yoy_pct"].astype(float)
+    fig, ax = plt.subplots()
+    x = np.arange(len(partners))
+    ax.bar(x - 0.2, wide["2023"], 0.4, label=TEXT["implied_2023"][lang], color=plotting.PALETTE[4], hatch=plotting.HATCHES[1], edgecolor="white")
+    bars_new = ax.bar(x + 0.2, wide["2024"], 0.4, label=TEXT["reported_2024"][lang], color=plotting.PALETTE[0])
+    ax.bar_label(bars_new, labels=[f"+{growth[p]:g}%" for p in partners], padding=2, fontsize=7)
+    ax.set_xticks(x, [plotting.name(p, "partners", lang) for p in partners])
+    ax.set_ylabel(plotting.label("trade_total", lang))
+    ax.legend(loc="upper right")
+    ax.margins(y=0.15)
+    return fig, sorted(rows["source_id"].astype(str).unique())
+
+
+@register("claims_by_theme", "00_overview_and_audit",
+          "The source page's published figures by theme and by what the audit could establish about them.")
+def claims_by_theme(lang: str):
+    table = claims()
+    table["theme"] = table["indicator"].map(lambda i: meta(i)["theme"])
+    counts = pd.crosstab(table["theme"], table["status"]).reindex(columns=STATUS_ORDER, fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots()
+    left = np.zeros(len(counts))
+    for status in STATUS_ORDER:
+        if counts[status].sum() == 0:
+            continue
+        colour, hatch = TEXT["status_style"][status]
+        ax.barh(range(len(counts)), counts[status], left=left, color=colour, hatch=hatch,
+                edgecolor="white", label=TEXT["status"][status][lang])
+        left += counts[status].to_numpy()
+    ax.set_yticks(range(len(counts)), [TEXT["themes"][t][lang] for t in counts.index])
+    ax.set_xlabel(TEXT["claims"][lang])
+    fig.legend(loc="outside upper center", ncols=2)
+    return fig, sorted(table["source_id"].unique())

@@ -1,0 +1,136 @@
+"""Figures for papers: CJK glyphs, journal sizes, byte-identical files, embedded fonts, manifest."""
+from __future__ import annotations
+
+import hashlib
+import struct
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from ningbo_openness import figures, plotting  # noqa: E402
+
+CHINESE = "宁波舟山港集装箱吞吐量（万标箱）"
+
+
+def draw_chinese() -> list[warnings.WarningMessage]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig, ax = plt.subplots()
+        ax.set_title(CHINESE)
+        ax.set_ylabel(plotting.label("port_container_throughput", "zh"))
+        fig.canvas.draw()
+        plt.close(fig)
+    return [w for w in caught if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
+
+
+def test_chinese_renders_without_missing_glyphs():
+    plotting.use_style("zh")
+    assert draw_chinese() == []
+
+
+def test_the_glyph_check_can_fail_without_the_cjk_font():
+    plotting.use_style("en")
+    with matplotlib.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
+        assert draw_chinese() != []
+
+
+def test_labels_from_metadata():
+    assert plotting.label("trade_total", "en") == "Goods trade (imports + exports) (100 million yuan)"
+    assert plotting.label("trade_total", "zh") == "货物进出口总额（亿元）"
+    assert plotting.label("patent_grants", "zh") == "专利授权量（件）"
+    assert plotting.name("cee", "partners", "zh") == "中东欧国家"
+    with pytest.raises(ValueError):
+        plotting.label("trade_total", "fr")
+
+
+def test_journal_sizes():
+    assert plotting.figure_size("single", 60) == pytest.approx((85 / 25.4, 60 / 25.4))
+    assert plotting.figure_size("double")[0] == pytest.approx(178 / 25.4)
+    assert plotting.figure_size(120, 80) == pytest.approx((120 / 25.4, 80 / 25.4))
+
+
+def _hashes(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_resave_is_byte_identical(tmp_path):
+    plotting.use_style("zh")
+    fig, ax = plt.subplots()
+    ax.plot([2020, 2021, 2022], [1, 3, 2], label=CHINESE)
+    ax.legend()
+    plotting.save_figure(fig, "a", out_dir=tmp_path / "one")
+    plotting.save_figure(fig, "a", out_dir=tmp_path / "two")
+    one, two = _hashes(tmp_path / "one"), _hashes(tmp_path / "two")
+    assert sorted(one) == ["manifest.csv", "zh/a.pdf", "zh/a.png", "zh/a.svg"]
+    assert one == two
+    # the layout engine is back: the same figure re-laid out at double-column width
+    plotting.save_figure(fig, "a", "double", 80, formats=("png",), out_dir=tmp_path / "wide")
+    plt.close(fig)
+    png = (tmp_path / "wide" / "zh" / "a.png").read_bytes()
+    assert struct.unpack(">II", png[16:24]) == (int(178 / 25.4 * 300), int(80 / 25.4 * 300))
+    assert fig.get_layout_engine() is not None
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """Every registered figure, exported twice by two separate processes."""
+    outs = []
+    for run in ("first", "second"):
+        out = tmp_path_factory.mktemp(run)
+        subprocess.run([sys.executable, "-m", "ningbo_openness", "figures", "--out-dir", str(out)], check=True, capture_output=True)
+        outs.append(out)
+    return outs
+
+
+def test_export_is_reproducible_across_processes(exported):
+    first, second = exported
+    assert _hashes(first) == _hashes(second)
+
+
+def test_every_figure_in_every_language_and_format(exported):
+    files = set(_hashes(exported[0]))
+    for name in figures.REGISTRY:
+        for lang in plotting.LANGS:
+            for fmt in ("pdf", "svg", "png"):
+                assert f"{lang}/{name}.{fmt}" in files
+
+
+def test_manifest_lists_exactly_the_files(exported):
+    out = exported[0]
+    manifest = plotting.manifest(out)
+    on_disk = {k: v for k, v in _hashes(out).items() if k != "manifest.csv"}
+    assert dict(zip(manifest["file"], manifest["sha256"])) == on_disk
+    assert (manifest["caption"] != "").all() and (manifest["sources"] != "").all()
+    assert set(manifest["notebook"]) == {spec.notebook for spec in figures.REGISTRY.values()}
+
+
+def test_pdf_embeds_truetype_fonts(exported):
+    pdf = (exported[0] / "zh" / "partner_trade_2024.pdf").read_bytes()
+    assert b"/FontFile2" in pdf and b"/CIDFontType2" in pdf
+    assert b"/Type3" not in pdf
+
+
+def test_svg_keeps_text_as_text(exported):
+    svg = (exported[0] / "zh" / "partner_trade_2024.svg").read_text(encoding="utf-8")
+    assert "<text" in svg and "东盟" in svg
+
+
+def test_png_resolution(exported):
+    png = (exported[0] / "en" / "partner_trade_2024.png").read_bytes()
+    width = struct.unpack(">I", png[16:20])[0]
+    assert width >= 85 / 25.4 * 300 - 1
+    assert png.index(b"pHYs") > 0
+    per_metre = struct.unpack(">I", png[png.index(b"pHYs") + 4: png.index(b"pHYs") + 8])[0]
+    assert per_metre * 0.0254 == pytest.approx(300, abs=1)
+
+
+def test_figure_sources_for_a_notebook(exported):
+    table = figures.figure_sources("00_overview_and_audit", out_dir=exported[0])
+    assert table["source_id"].tolist() == ["theory_page_2025"]
