@@ -67,29 +67,25 @@ def test_missing_column(data_copy):
     check_stops(data_copy, RAW, 1, "partner", "a header with columns indicator, geo, partner")
 
 
-def test_non_numeric_value(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, "1876.9", "约1876.9")
-    check_stops(data_copy, RAW, ASEAN_LINE, "value", "a plain number")
+SINGLE_CELL_EDITS = [
+    # (what, old text, new text, column, expected message)
+    ("non-numeric value", "1876.9", "约1876.9", "value", "a plain number"),
+    ("unknown unit", "亿元", "亿卢布", "unit", "a published unit listed in data/unit_aliases.csv; found '亿卢布'"),
+    ("unit of the wrong dimension", "亿元", "亿吨", "unit", "a unit convertible to cny_100m for trade_total"),
+    ("unknown indicator", "trade_total", "trade_totl", "indicator", "an indicator id defined in data/indicators.csv; found 'trade_totl'"),
+    ("unknown partner", ",asean,", ",mars,", "partner", "a partner id defined in data/partners.csv"),
+    ("malformed period", ",2024,", ",2024年,", "period", "a period like 2024, 2024H1"),
+    ("unknown source id", "theory_page_2025", "some_blog", "source_id", "a source id registered in data/sources.csv; found 'some_blog'"),
+    ("missing locator", "lines 88-90", "", "locator", "a non-empty text"),
+    ("unknown qualifier", ",exact,", ",about,", "qualifier", "one of exact, floor, approx"),
+    ("non-numeric growth", ",20.7,", ",20.7%,", "yoy_pct", "a growth rate in percent such as 20.7, or blank"),
+]
 
 
-def test_unknown_unit(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, "亿元", "亿卢布")
-    check_stops(data_copy, RAW, ASEAN_LINE, "unit", "a published unit listed in data/unit_aliases.csv; found '亿卢布'")
-
-
-def test_unit_of_the_wrong_dimension(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, "亿元", "亿吨")
-    check_stops(data_copy, RAW, ASEAN_LINE, "unit", "a unit convertible to cny_100m for trade_total")
-
-
-def test_unknown_indicator(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, "trade_total", "trade_totl")
-    check_stops(data_copy, RAW, ASEAN_LINE, "indicator", "an indicator id defined in data/indicators.csv; found 'trade_totl'")
-
-
-def test_unknown_partner(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, ",asean,", ",mars,")
-    check_stops(data_copy, RAW, ASEAN_LINE, "partner", "a partner id defined in data/partners.csv")
+@pytest.mark.parametrize("what, old, new, column, expected", SINGLE_CELL_EDITS, ids=[e[0] for e in SINGLE_CELL_EDITS])
+def test_single_cell_edit(data_copy, what, old, new, column, expected):
+    edit_line(data_copy / RAW, ASEAN_LINE, old, new)
+    check_stops(data_copy, RAW, ASEAN_LINE, column, expected)
 
 
 def test_duplicate_key(data_copy):
@@ -98,26 +94,6 @@ def test_duplicate_key(data_copy):
     append_line(path, line)
     last = len(path.read_text(encoding="utf-8").rstrip("\n").split("\n"))
     check_stops(data_copy, RAW, last, "indicator+geo+partner+period+source_id+locator", "a unique key")
-
-
-def test_malformed_period(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, ",2024,", ",2024年,")
-    check_stops(data_copy, RAW, ASEAN_LINE, "period", "a period like 2024, 2024H1")
-
-
-def test_unknown_source_id(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, "theory_page_2025", "some_blog")
-    check_stops(data_copy, RAW, ASEAN_LINE, "source_id", "a source id registered in data/sources.csv; found 'some_blog'")
-
-
-def test_missing_locator(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, "lines 88-90", "")
-    check_stops(data_copy, RAW, ASEAN_LINE, "locator", "a non-empty text")
-
-
-def test_unknown_qualifier(data_copy):
-    edit_line(data_copy / RAW, ASEAN_LINE, ",exact,", ",about,")
-    check_stops(data_copy, RAW, ASEAN_LINE, "qualifier", "one of exact, floor, approx")
 
 
 def test_growth_contradicting_a_recorded_base(data_copy):

@@ -58,25 +58,23 @@ def bounds(label: str) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def previous_year(label: str) -> str:
-    """The same period one year earlier (the base of a year-on-year growth rate)."""
+def shift_years(label: str, years: int) -> str:
+    """The same period ``years`` later (earlier if negative); 29 February becomes the 28th."""
     bounds(label)
-    year = int(label[:4])
+    year = int(label[:4]) + years
     rest = label[4:]
     if rest.startswith("-"):
         month, day = int(rest[1:3]), int(rest[4:6])
-        day = min(day, calendar.monthrange(year - 1, month)[1])
-        return f"{year - 1}-{month:02d}-{day:02d}"
-    return f"{year - 1}{rest}"
+        day = min(day, calendar.monthrange(year, month)[1])
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"{year}{rest}"
+
+
+def previous_year(label: str) -> str:
+    """The same period one year earlier (the base of a year-on-year growth rate)."""
+    return shift_years(label, -1)
 
 
 def next_year(label: str) -> str:
     """The same period one year later."""
-    bounds(label)
-    year = int(label[:4])
-    rest = label[4:]
-    if rest.startswith("-"):
-        month, day = int(rest[1:3]), int(rest[4:6])
-        day = min(day, calendar.monthrange(year + 1, month)[1])
-        return f"{year + 1}-{month:02d}-{day:02d}"
-    return f"{year + 1}{rest}"
+    return shift_years(label, 1)
