@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
+
 
 def implied_base(value: float, yoy_pct: float) -> float:
     """Previous-period value implied by ``value`` and its year-on-year growth in percent."""
@@ -42,3 +44,52 @@ def growth_rounding_bound(value: str, base: str, stated_pct: str) -> float:
 def share_pct(part, whole):
     """``part`` as a percentage of ``whole`` (numbers or aligned arrays)."""
     return part / whole * 100
+
+
+def yoy_series(values: pd.Series) -> pd.Series:
+    """Growth in percent over the previous year, for a Series indexed by integer years.
+
+    A year whose previous year is missing gets NaN: gaps are never bridged.
+    """
+    previous = values.reindex(values.index - 1).to_numpy()
+    return pd.Series((values.to_numpy() / previous - 1) * 100, index=values.index, name=values.name)
+
+
+def contributions_pp(parts: pd.DataFrame, total: pd.Series) -> pd.DataFrame:
+    """Each part's contribution to the total's growth, in percentage points.
+
+    ``parts``: one column per partner, indexed by integer year; ``total``: the total
+    by year. Contribution of part p in year t = (p_t - p_{t-1}) / total_{t-1} * 100;
+    over a partition of the total the contributions add up to the total's growth.
+    """
+    previous_total = total.reindex(parts.index - 1).to_numpy()
+    change = parts.to_numpy() - parts.reindex(parts.index - 1).to_numpy()
+    return pd.DataFrame(change / previous_total[:, None] * 100, index=parts.index, columns=parts.columns)
+
+
+def shift_share(local_before: pd.Series, local_after: pd.Series,
+                benchmark_before: pd.Series, benchmark_after: pd.Series) -> dict[str, float]:
+    """Split a reporter's trade growth against a benchmark (e.g. China) by partner.
+
+    Each Series is indexed by partner and must partition the total (include a
+    residual "other" partner). With local weights w_p (base period), local partner
+    growth g_p, benchmark partner growth b_p and benchmark total growth B:
+
+    - ``benchmark``: B, growth had every partner grown at the benchmark's total rate;
+    - ``mix``: sum w_p (b_p - B), gain from trading more with fast-growing partners;
+    - ``within``: sum w_p (g_p - b_p), growing faster than the benchmark with the same partner;
+
+    and ``total`` = benchmark + mix + within is the local total growth. All in percent.
+    """
+    partners = local_before.index
+    for series in (local_after, benchmark_before, benchmark_after):
+        if set(series.index) != set(partners):
+            raise ValueError("all four Series must cover the same partners")
+    weights = local_before / local_before.sum()
+    local_growth = (local_after[partners] / local_before - 1) * 100
+    bench_growth = (benchmark_after[partners] / benchmark_before[partners] - 1) * 100
+    bench_total = (benchmark_after.sum() / benchmark_before.sum() - 1) * 100
+    mix = float((weights * (bench_growth - bench_total)).sum())
+    within = float((weights * (local_growth - bench_growth)).sum())
+    total = (local_after.sum() / local_before.sum() - 1) * 100
+    return {"total": float(total), "benchmark": float(bench_total), "mix": mix, "within": within}

@@ -1,0 +1,134 @@
+"""Small, transparent statsmodels wrappers for annual series of a decade or so.
+
+Every result carries its sample size; confidence intervals use the t distribution
+with the residual degrees of freedom, which matters at n = 10.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+from scipy import stats
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A log-linear trend ``log(y) = a + b * (year - first)``; growth figures in percent a year."""
+
+    n: int
+    first: int
+    last: int
+    growth_pct: float
+    ci_low_pct: float
+    ci_high_pct: float
+    slope: float
+    slope_se: float
+    resid_sd: float
+    maxlags: int
+    r_squared: float
+
+
+def newey_west_lags(n: int) -> int:
+    """The usual Newey-West bandwidth floor(4 (n/100)^(2/9)), at least 1."""
+    return max(1, math.floor(4 * (n / 100) ** (2 / 9)))
+
+
+def _years(values: pd.Series) -> pd.Series:
+    clean = values.dropna()
+    clean.index = clean.index.astype(int)
+    return clean.sort_index()
+
+
+def log_linear_trend(values: pd.Series, maxlags: int | None = None, level: float = 0.95) -> Trend:
+    """Fit a log-linear trend by OLS with Newey-West (HAC) standard errors.
+
+    ``values``: positive levels indexed by year (gaps allowed: years are the regressor).
+    """
+    y = _years(values)
+    if len(y) < 4:
+        raise ValueError(f"a trend needs at least 4 years, got {len(y)}")
+    lags = newey_west_lags(len(y)) if maxlags is None else maxlags
+    x = sm.add_constant((y.index - y.index[0]).to_numpy(dtype=float))
+    fit = sm.OLS(np.log(y.to_numpy()), x).fit(cov_type="HAC", cov_kwds={"maxlags": lags}, use_t=True)
+    low, high = fit.conf_int(1 - level)[1]
+    slope = float(fit.params[1])
+    return Trend(
+        n=len(y), first=int(y.index[0]), last=int(y.index[-1]),
+        growth_pct=(math.exp(slope) - 1) * 100, ci_low_pct=(math.exp(low) - 1) * 100, ci_high_pct=(math.exp(high) - 1) * 100,
+        slope=slope, slope_se=float(fit.bse[1]), resid_sd=float(np.sqrt(fit.scale)), maxlags=lags, r_squared=float(fit.rsquared),
+    )
+
+
+@dataclass(frozen=True)
+class TrendGap:
+    """A year's growth against the trend of the years before it (percent a year)."""
+
+    year: int
+    observed_pct: float
+    trend_pct: float
+    low_pct: float
+    high_pct: float
+    n: int
+
+    @property
+    def outside(self) -> bool:
+        """True if the observed growth falls outside the interval."""
+        return not self.low_pct <= self.observed_pct <= self.high_pct
+
+
+def growth_against_trend(values: pd.Series, year: int, observed_pct: float | None = None, level: float = 0.95) -> TrendGap:
+    """Is growth in ``year`` unusual given the log-linear trend of the earlier years?
+
+    Under the trend, one year's log change is the slope plus the difference of two
+    residuals, so its sd is sqrt(2 sigma^2 + se(slope)^2). The interval uses the t
+    distribution with n - 2 degrees of freedom. ``observed_pct`` defaults to the
+    growth computed from ``values`` (year over year - 1); pass the published rate to
+    use that instead.
+    """
+    y = _years(values)
+    before = y[y.index < year]
+    trend = log_linear_trend(before, level=level)
+    if observed_pct is None:
+        observed_pct = (y[year] / y[year - 1] - 1) * 100
+    sd = math.sqrt(2 * trend.resid_sd ** 2 + trend.slope_se ** 2)
+    t = stats.t.ppf(0.5 + level / 2, trend.n - 2)
+    return TrendGap(year=year, observed_pct=float(observed_pct), trend_pct=trend.growth_pct,
+                    low_pct=(math.exp(trend.slope - t * sd) - 1) * 100, high_pct=(math.exp(trend.slope + t * sd) - 1) * 100,
+                    n=trend.n)
+
+
+@dataclass(frozen=True)
+class Break:
+    """Chow test of one log-linear trend against separate trends before and from ``year``."""
+
+    year: int
+    n_before: int
+    n_after: int
+    f_stat: float
+    p_value: float
+    growth_before_pct: float
+    growth_after_pct: float
+
+
+def chow_break(values: pd.Series, year: int) -> Break:
+    """F test for a change in level and slope of the log-linear trend from ``year`` on.
+
+    Plain OLS errors (no HAC): with a handful of years on each side the test has little
+    power, so a large p-value is weak evidence of no break, not evidence of stability.
+    """
+    y = _years(values)
+    t = (y.index - y.index[0]).to_numpy(dtype=float)
+    after = (y.index >= year).astype(float)
+    n_after, n_before = int(after.sum()), int(len(y) - after.sum())
+    if n_before < 3 or n_after < 2:
+        raise ValueError(f"need at least 3 years before and 2 from {year}; have {n_before} and {n_after}")
+    logs = np.log(y.to_numpy())
+    restricted = sm.OLS(logs, sm.add_constant(t)).fit()
+    full = sm.OLS(logs, np.column_stack([np.ones_like(t), t, after, after * t])).fit()
+    f_stat, p_value, _ = full.compare_f_test(restricted)
+    slope_before, slope_after = full.params[1], full.params[1] + full.params[3]
+    return Break(year=year, n_before=n_before, n_after=n_after, f_stat=float(f_stat), p_value=float(p_value),
+                 growth_before_pct=(math.exp(slope_before) - 1) * 100, growth_after_pct=(math.exp(slope_after) - 1) * 100)

@@ -1,0 +1,79 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ningbo_openness import models
+
+YEARS = range(2015, 2025)
+
+
+def geometric(rate=0.08, start=100.0):
+    return pd.Series([start * (1 + rate) ** i for i in range(len(YEARS))], index=list(YEARS))
+
+
+def noisy():
+    wiggle = np.array([1.0, 1.02, 0.99, 1.01, 0.97, 1.03, 1.0, 0.98, 1.02, 1.0])
+    return geometric() * wiggle
+
+
+def test_trend_recovers_exact_growth():
+    trend = models.log_linear_trend(geometric())
+    assert trend.growth_pct == pytest.approx(8)
+    assert (trend.n, trend.first, trend.last, trend.maxlags) == (10, 2015, 2024, 2)
+    assert trend.ci_low_pct == pytest.approx(8) and trend.ci_high_pct == pytest.approx(8)
+
+
+def test_trend_slope_matches_least_squares_by_hand():
+    values = noisy()
+    trend = models.log_linear_trend(values)
+    slope, _ = np.polyfit(np.arange(10), np.log(values.to_numpy()), 1)
+    assert trend.slope == pytest.approx(slope)
+    assert trend.ci_low_pct < trend.growth_pct < trend.ci_high_pct
+    assert trend.growth_pct == pytest.approx((math.exp(slope) - 1) * 100)
+
+
+def test_trend_needs_four_years():
+    with pytest.raises(ValueError, match="at least 4"):
+        models.log_linear_trend(geometric().iloc[:3])
+
+
+def test_growth_against_a_perfect_trend():
+    values = geometric()
+    values[2024] = values[2023] * 1.20
+    gap = models.growth_against_trend(values, 2024)
+    assert gap.n == 9 and gap.trend_pct == pytest.approx(8)
+    assert gap.observed_pct == pytest.approx(20) and gap.outside
+    assert models.growth_against_trend(values, 2024, observed_pct=8.0).outside is False
+
+
+def test_growth_interval_widens_with_noise():
+    gap = models.growth_against_trend(noisy(), 2024)
+    assert gap.low_pct < gap.trend_pct < gap.high_pct
+    assert gap.high_pct - gap.low_pct > 5
+
+
+def test_chow_break_against_a_hand_computed_f():
+    values = geometric()
+    values.loc[2022:] = values.loc[2022:] * np.array([1.3, 1.5, 1.8])
+    result = models.chow_break(values, 2022)
+    t = np.arange(10.0)
+    d = (t >= 7).astype(float)
+    y = np.log(values.to_numpy())
+
+    def rss(x):
+        beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+        return float(((y - x @ beta) ** 2).sum())
+
+    r = rss(np.column_stack([np.ones(10), t]))
+    u = rss(np.column_stack([np.ones(10), t, d, d * t]))
+    assert result.f_stat == pytest.approx(((r - u) / 2) / (u / 6))
+    assert (result.n_before, result.n_after) == (7, 3)
+    assert result.growth_before_pct == pytest.approx(8)
+    assert result.p_value < 0.05
+
+
+def test_chow_break_refuses_tiny_segments():
+    with pytest.raises(ValueError, match="at least 3 years before"):
+        models.chow_break(geometric(), 2024)
