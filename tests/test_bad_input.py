@@ -99,7 +99,7 @@ def test_duplicate_key(data_copy):
 def test_growth_contradicting_a_recorded_base(data_copy):
     # 1876.9 / 1000 - 1 = 87.7 %, far from the stated 20.7 %
     append_line(data_copy / RAW, asean_row(value="1000.0", quote="1000.0"))
-    check_stops(data_copy, RAW, ASEAN_LINE, "yoy_pct", r"a growth rate within 87\.69% .* found '20\.7'")
+    check_stops(data_copy, RAW, ASEAN_LINE, "yoy_pct", r"a growth rate within 1\.\d\d pp of 87\.69% .* found .20\.7.")
 
 
 def test_growth_within_revision_allowance_passes(data_copy):
@@ -138,3 +138,11 @@ def test_no_raw_files(data_copy):
     for f in (data_copy / "raw").glob("*.csv"):
         f.unlink()
     check_stops(data_copy, "raw", None, None, "at least one raw CSV file")
+
+
+def test_malformed_source_date(data_copy):
+    path = data_copy / "sources.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("theory_page_2025,"))
+    edit_line(path, line, ",2025,,", ",May 2025,,")
+    check_stops(data_copy, "sources.csv", line, "date", "a date YYYY, YYYY-MM or YYYY-MM-DD; found 'May 2025'")

@@ -36,6 +36,17 @@ def test_growth_statuses():
     assert checks.contradictions(growth).empty  # one base agrees
 
 
+def test_bases_from_other_sources_get_a_revision_allowance():
+    frame = obs([
+        {"indicator": "exports", "period": "2023", "value": 23.77, "value_printed": "23.77", "yoy_printed": "0.6", "source_id": "a"},
+        {"indicator": "exports", "period": "2022", "value": 23.97, "value_printed": "23.97", "source_id": "b"},
+    ])
+    # 23.77 / 23.97 - 1 = -0.83 %: 1.43 pp below the stated 0.6 %, plausible for a revised base
+    assert checks.growth_vs_base(frame)["status"].tolist() == ["note"]
+    same_source = frame.assign(source_id="a")
+    assert checks.growth_vs_base(same_source)["status"].tolist() == ["contradiction"]
+
+
 def test_contradiction_when_no_base_agrees():
     frame = obs([
         {"indicator": "trade_total", "period": "2024", "value": 120.0, "value_printed": "120.0", "yoy_printed": "20.0"},

@@ -2,7 +2,7 @@ from ningbo_openness.claims import claims
 
 
 def test_one_row_per_reported_figure_with_status():
-    table = claims()
+    table = claims("theory_page_2025")
     assert len(table) == 42
     assert table["status"].notna().all()
     by = table.set_index(["indicator", "partner", "period"])
@@ -12,7 +12,7 @@ def test_one_row_per_reported_figure_with_status():
 
 
 def test_derived_values_are_linked_to_their_claim():
-    by = claims().set_index(["indicator", "partner", "period"])
+    by = claims("theory_page_2025").set_index(["indicator", "partner", "period"])
     asean = by.loc[("trade_total", "asean", "2024"), "derived"]
     assert "trade_total 2023 = 1555.01" in asean and "imports 2024 = 874.1" in asean
     assert by.loc[("rtas_in_force", "none", "2025-05-31"), "derived"] == ""

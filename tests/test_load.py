@@ -24,9 +24,9 @@ def test_columns_and_dtypes():
 
 
 def test_filters():
-    asean = no.load_indicators(indicator="trade_total", partner="asean")
+    asean = no.load_indicators(indicator="trade_total", partner="asean", source_id="theory_page_2025")
     assert set(asean["period"]) == {"2023", "2024"}
-    both = no.load_indicators(indicator=["trade_total", "exports"], partner=["asean"], kind="reported")
+    both = no.load_indicators(indicator=["trade_total", "exports"], partner=["asean"], kind="reported", source_id="theory_page_2025")
     assert sorted(both["indicator"].astype(str)) == ["exports", "trade_total"]
     assert no.load_indicators(geo="nowhere").empty
 
@@ -47,13 +47,17 @@ def test_cached_and_isolated(monkeypatch):
 
 
 def test_series():
-    s = no.series("trade_total", partner="asean", kind="derived")
+    s = no.series("trade_total", partner="asean", kind="derived", sources=["theory_page_2025"])
     assert s.index.tolist() == ["2023"]
     assert s.iloc[0] == pytest.approx(1876.9 / 1.207)
+    years = no.series("trade_total", partner="world", sources=["guicaiba_2019_trade100", "fzxiaodu_2018_trade100"])
+    assert years.to_dict() == {"2018": 8576.3, "2019": 9170.3}
+    with pytest.raises(ValueError, match="several sources"):
+        no.series("trade_total", partner="world")
     with pytest.raises(ValueError, match="partners"):
         no.series("trade_total")
     with pytest.raises(KeyError):
-        no.series("trade_total", geo="zhejiang")
+        no.series("trade_total", geo="singapore_port")
 
 
 def test_meta_and_names():

@@ -41,7 +41,7 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     if not bad.empty:
         first = bad.sort_values(["_file", "_line"]).iloc[0]
         raise InputError(data_dir / "raw" / first["_file"], int(first["_line"]), "yoy_pct",
-                         f"a growth rate within {first['expected']:.2f}% ± rounding ± {checks.REVISION_ALLOWANCE_PP} pp "
+                         f"a growth rate within {first['_tolerance']:.2f} pp of {first['expected']:.2f}% "
                          f"({first['detail']})", f"{first['stated']:g}")
     reported = merge_repeats(obs)
     derived = derive(reported, reg.indicators["unit"])

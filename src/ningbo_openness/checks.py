@@ -26,9 +26,12 @@ COLUMNS = [
 ]
 KEY = ["indicator", "geo", "partner", "period"]
 #: Gap in percentage points, beyond rounding, still accepted between a stated growth
-#: rate and the levels it links: statistics offices compute growth on revised or
-#: comparable-scope bases, which typically moves the rate by a few tenths of a point.
+#: rate and a base printed by the same source: offices compute growth on a comparable
+#: scope (可比口径), which typically moves the rate by a few tenths of a point.
 REVISION_ALLOWANCE_PP = 1.0
+#: The same for a base printed by another source, usually a year earlier: the base may
+#: since have been revised (China's customs revised 2022 exports by about 1.4 %).
+CROSS_SOURCE_ALLOWANCE_PP = 3.0
 #: (part, whole) pairs of one reporter, partner and period.
 PARTS = (
     ("exports", "trade_total"),
@@ -61,8 +64,10 @@ def _audit_row(check: str, row, status: str, stated, expected, detail: str) -> d
 def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
     """Each stated growth rate against every recorded exact base (any source).
 
-    Status ``ok`` within the rounding of the printed numbers, ``note`` within
-    ``REVISION_ALLOWANCE_PP`` more, ``contradiction`` beyond.
+    Status ``ok`` within the rounding of the printed numbers, ``note`` within the
+    allowance for comparable-scope or revised bases (``REVISION_ALLOWANCE_PP`` for a
+    base from the same source, ``CROSS_SOURCE_ALLOWANCE_PP`` for another source),
+    ``contradiction`` beyond.
     """
     exact = obs[obs["qualifier"] == "exact"]
     bases = exact.set_index(KEY)
@@ -77,10 +82,14 @@ def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
             computed = yoy_pct(r["value"], b["value"])
             bound = growth_rounding_bound(r["value_printed"], b["value_printed"], r["yoy_printed"])
             gap = abs(r["yoy_pct"] - computed)
-            status = "ok" if gap <= bound else "note" if gap <= bound + REVISION_ALLOWANCE_PP else "contradiction"
+            allowance = REVISION_ALLOWANCE_PP if b["source_id"] == r["source_id"] else CROSS_SOURCE_ALLOWANCE_PP
+            status = "ok" if gap <= bound else "note" if gap <= bound + allowance else "contradiction"
             detail = f"growth computed from base {_fmt(b)}; rounding explains up to {bound:.3f} pp"
-            rows.append(_audit_row("growth_vs_base", r, status, r["yoy_pct"], computed, detail) | {"_file": r["_file"], "_line": r["_line"]})
-    return pd.DataFrame(rows, columns=[*COLUMNS, "_file", "_line"])
+            if status == "note":
+                detail += f", a revised or comparable-scope base up to {allowance:g} pp more"
+            rows.append(_audit_row("growth_vs_base", r, status, r["yoy_pct"], computed, detail)
+                        | {"_file": r["_file"], "_line": r["_line"], "_tolerance": bound + allowance})
+    return pd.DataFrame(rows, columns=[*COLUMNS, "_file", "_line", "_tolerance"])
 
 
 def contradictions(growth: pd.DataFrame) -> pd.DataFrame:

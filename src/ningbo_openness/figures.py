@@ -111,7 +111,7 @@ def partner_trade_2024(lang: str):
 @register("claims_by_theme", "00_overview_and_audit",
           "The source page's published figures by theme and by what the audit could establish about them.")
 def claims_by_theme(lang: str):
-    table = claims()
+    table = claims("theory_page_2025")
     table["theme"] = table["indicator"].map(lambda i: meta(i)["theme"])
     counts = pd.crosstab(table["theme"], table["status"]).reindex(columns=STATUS_ORDER, fill_value=0)
     counts = counts.loc[counts.sum(axis=1).sort_values().index]

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -71,7 +72,18 @@ def load_registry(data_dir: Path) -> Registry:
     return reg
 
 
+SOURCE_FORMATS = {
+    "date": (re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$"), "a date YYYY, YYYY-MM or YYYY-MM-DD"),
+    "accessed": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "a date YYYY-MM-DD"),
+    "url": (re.compile(r"^(https?://\S+)?$"), "an http(s) address or blank"),
+}
+
+
 def _check_references(data_dir: Path, reg: Registry) -> None:
+    for _, row in reg.sources.iterrows():
+        for column, (pattern, expected) in SOURCE_FORMATS.items():
+            if not pattern.match(row[column]):
+                raise InputError(data_dir / "sources.csv", row["_line"], column, expected, row[column])
     known_units = set(reg.units.index)
     for name, table in (("indicators", reg.indicators), ("unit_aliases", reg.unit_aliases)):
         for _, row in table.iterrows():
