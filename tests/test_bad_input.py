@@ -145,4 +145,12 @@ def test_malformed_source_date(data_copy):
     lines = path.read_text(encoding="utf-8").split("\n")
     line = next(i for i, text in enumerate(lines, start=1) if text.startswith("theory_page_2025,"))
     edit_line(path, line, ",2025,,", ",May 2025,,")
-    check_stops(data_copy, "sources.csv", line, "date", "a date YYYY, YYYY-MM or YYYY-MM-DD; found 'May 2025'")
+    check_stops(data_copy, "sources.csv", line, "date", r"a date YYYY, YYYY-MM or YYYY-MM-DD, or n.d. \(no date\); found .May 2025.")
+
+
+def test_unknown_growth_basis(data_copy):
+    path = data_copy / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("gdp,"))
+    edit_line(path, line, ",constant_prices,", ",real,")
+    check_stops(data_copy, "indicators.csv", line, "yoy_basis", "one of value, constant_prices; found 'real'")

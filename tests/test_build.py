@@ -74,7 +74,7 @@ def test_imports_from_identity(result):
 
 
 def test_ratios(result):
-    table = result.indicators
+    table = result.indicators[result.indicators["source_id"] == "theory_page_2025"]
     assert one(table, indicator="rcep_co_value_per_certificate")["value"] == pytest.approx(38.22e4 / 15278)
     assert one(table, indicator="overseas_warehouse_area_per_warehouse")["value"] == pytest.approx(374.7e4 / 217)
     assert one(table, indicator="overseas_warehouses_per_firm")["value"] == pytest.approx(217 / 73)
@@ -110,3 +110,10 @@ def test_failed_write_keeps_previous_outputs(data_copy, monkeypatch):
     assert calls
     assert digest(data_copy / "processed") == before
     assert not [p for p in os.listdir(data_copy / "processed") if p.startswith(".")]
+
+
+def test_real_growth_rates_are_neither_checked_nor_inverted(result):
+    gdp = result.indicators[result.indicators["indicator"] == "gdp"]
+    assert gdp["yoy_pct"].notna().any()
+    assert (gdp["kind"] == "reported").all()
+    assert not ((result.audit["indicator"] == "gdp") & (result.audit["check"] == "growth_vs_base")).any()

@@ -88,6 +88,20 @@ def test_across_sources_uses_printed_precision():
     assert set(result.loc[result["indicator"] == "exports", "status"]) == {"warn"}
 
 
+def test_across_sources_reads_floors_as_lower_bounds():
+    frame = obs([
+        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.7, "value_printed": "13.7", "source_id": "page"},
+        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.77, "value_printed": "13.77", "source_id": "port"},
+        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.7, "value_printed": "1.37", "qualifier": "floor", "source_id": "wire"},
+        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.0, "value_printed": "13", "qualifier": "floor", "source_id": "other"},
+    ])
+    result = checks.across_sources(frame)
+    pairs = {(r["source_id"], r["detail"].split("[")[1].split(",")[0]): r["status"] for _, r in result.iterrows()}
+    assert pairs[("page", "port")] == "warn"  # 13.7 cannot be 13.77 rounded
+    assert pairs[("page", "wire")] == "ok" and pairs[("port", "wire")] == "ok"
+    assert ("wire", "other") not in pairs  # two floors say nothing about each other
+
+
 def test_definitions_across_years():
     frame = obs([
         {"indicator": "cbec_trade", "period": "2023", "value": 2301.8},

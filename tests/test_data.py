@@ -100,16 +100,34 @@ def test_every_seed_row_is_listed_here(reported):
     assert present == listed
 
 
+#: Ranks printed as words (English, Italian, Chinese), e.g. "the world's fourth busiest".
+ORDINAL_WORDS = {
+    1: ("first", "top position", "largest", "busiest", "primo", "首位", "第一", "连冠", "連冠"),
+    2: ("second",), 3: ("third", "terzo"), 4: ("fourth",), 5: ("fifth",), 6: ("sixth",),
+}
+
+
 def _numbers_in(quote: str) -> set[str]:
-    text = re.sub(r"\s", "", quote)
-    found = set(re.findall(r"\d+(?:\.\d+)?", text))
+    """Every number a quote prints, in the raw file's notation: decimal commas
+    (17,3) read as points, thousands separators (182,000; 15.670.000) dropped,
+    Chinese tenths (两成 = 20 %), counts (三大 = 3) and ranks in words."""
+    text = quote
+    grouped = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", text)
+    decimal_commas = re.sub(r"(?<=\d),(?=\d)", ".", text)
+    found = set()
+    for variant in (text, grouped, decimal_commas):
+        found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
+    squeezed = re.sub(r"\s", "", quote)
+    found |= set(re.findall(r"\d+(?:\.\d+)?", squeezed))
     for char, digit in CHINESE_DIGITS.items():
-        if char + "成" in text:  # 两成 = two tenths = 20 %
+        if char + "成" in squeezed:
             found.add(str(digit * 10))
-        if char + "大" in text or "第" + char in text:  # 三大 (three major), 第三 (third)
+        if char + "大" in squeezed or "第" + char in squeezed:
             found.add(str(digit))
-    if "第一" in text or "全国第一" in text:
-        found.add("1")
+    lowered = squeezed.lower()
+    for rank, words in ORDINAL_WORDS.items():
+        if any(w.replace(" ", "") in lowered for w in words):
+            found.add(str(rank))
     return found
 
 

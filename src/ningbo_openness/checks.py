@@ -136,6 +136,25 @@ def repeated_figures(reported: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def _relative_rounding(row) -> float:
+    return half_unit(row["value_printed"]) / float(row["value_printed"])
+
+
+def _agree(r, o) -> bool | None:
+    """Whether two printings of one figure agree, given rounding and qualifiers.
+
+    A floor ("more than x") agrees with any value of at least x (less rounding); two
+    floors say nothing about each other (None).
+    """
+    if r["qualifier"] == "floor" and o["qualifier"] == "floor":
+        return None
+    if "floor" in (r["qualifier"], o["qualifier"]):
+        floor, other = (r, o) if r["qualifier"] == "floor" else (o, r)
+        return other["value"] >= floor["value"] * (1 - _relative_rounding(other))
+    tolerance = _relative_rounding(r) + _relative_rounding(o)
+    return abs(r["value"] - o["value"]) <= tolerance * max(abs(r["value"]), abs(o["value"]))
+
+
 def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
     """The same figure from different sources: equal within the rounding of both?"""
     rows = []
@@ -144,8 +163,9 @@ def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
             continue
         for _, r in group.iterrows():
             for _, o in group[group["source_id"] != r["source_id"]].iterrows():
-                tolerance = half_unit(r["value_printed"]) / float(r["value_printed"]) + half_unit(o["value_printed"]) / float(o["value_printed"])
-                agree = abs(r["value"] - o["value"]) <= tolerance * max(abs(r["value"]), abs(o["value"]))
+                agree = _agree(r, o)
+                if agree is None:
+                    continue
                 rows.append(_audit_row("across_sources", r, "ok" if agree else "warn", r["value"], o["value"],
                                        f"{'agrees' if agree else 'disagrees'} with {_fmt(o)}"))
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -130,9 +130,10 @@ def ratios(reported: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=OUTPUT)
 
 
-def derive(reported: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
-    """All derived rows for the reported rows (``units``: canonical unit by indicator)."""
-    bases = implied_bases(reported)
+def derive(reported: pd.DataFrame, units: pd.Series, value_growth: set[str]) -> pd.DataFrame:
+    """All derived rows for the reported rows (``units``: canonical unit by indicator;
+    ``value_growth``: indicators whose growth rates can be inverted into a base)."""
+    bases = implied_bases(reported[reported["indicator"].isin(value_growth)])
     pool = pd.concat([reported, bases], ignore_index=True)
     parts = [bases, identities(pool), ratios(reported, units)]
     return pd.concat([p for p in parts if not p.empty], ignore_index=True)

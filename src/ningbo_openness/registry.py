@@ -16,7 +16,7 @@ from .csvfiles import read_strict
 from .errors import InputError
 
 COLUMNS = {
-    "indicators": ["indicator", "name_en", "name_zh", "unit", "unit_zh", "theme", "definition"],
+    "indicators": ["indicator", "name_en", "name_zh", "unit", "unit_zh", "yoy_basis", "theme", "definition"],
     "sources": ["source_id", "title", "title_en", "publisher", "date", "url", "citation", "accessed", "notes"],
     "units": ["unit", "label_en", "label_zh", "description"],
     "unit_aliases": ["published", "unit", "factor"],
@@ -24,7 +24,7 @@ COLUMNS = {
     "partners": ["partner", "name_en", "name_zh", "kind"],
 }
 REQUIRED_TEXT = {
-    "indicators": ["name_en", "name_zh", "unit", "theme", "definition"],
+    "indicators": ["name_en", "name_zh", "unit", "yoy_basis", "theme", "definition"],
     "sources": ["title", "publisher", "date", "accessed"],
     "units": ["label_en", "label_zh"],
     "unit_aliases": ["unit", "factor"],
@@ -43,6 +43,10 @@ class Registry:
     unit_aliases: pd.DataFrame
     geos: pd.DataFrame
     partners: pd.DataFrame
+
+    def value_growth(self) -> set[str]:
+        """Indicators whose published growth is the change of the value itself."""
+        return set(self.indicators.index[self.indicators["yoy_basis"] == "value"])
 
     def factor(self, published_unit: str) -> Decimal:
         """Multiplier from a published unit to its canonical unit."""
@@ -72,14 +76,20 @@ def load_registry(data_dir: Path) -> Registry:
     return reg
 
 
+#: What a published growth rate measures: the change of the value itself, or (GDP)
+#: the change at constant prices, which the levels cannot check or invert.
+YOY_BASES = ("value", "constant_prices")
 SOURCE_FORMATS = {
-    "date": (re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$"), "a date YYYY, YYYY-MM or YYYY-MM-DD"),
+    "date": (re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"), "a date YYYY, YYYY-MM or YYYY-MM-DD, or n.d. (no date)"),
     "accessed": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "a date YYYY-MM-DD"),
     "url": (re.compile(r"^(https?://\S+)?$"), "an http(s) address or blank"),
 }
 
 
 def _check_references(data_dir: Path, reg: Registry) -> None:
+    for _, row in reg.indicators.iterrows():
+        if row["yoy_basis"] not in YOY_BASES:
+            raise InputError(data_dir / "indicators.csv", row["_line"], "yoy_basis", f"one of {', '.join(YOY_BASES)}", row["yoy_basis"])
     for _, row in reg.sources.iterrows():
         for column, (pattern, expected) in SOURCE_FORMATS.items():
             if not pattern.match(row[column]):
