@@ -154,3 +154,11 @@ def test_unknown_growth_basis(data_copy):
     line = next(i for i, text in enumerate(lines, start=1) if text.startswith("gdp,"))
     edit_line(path, line, ",constant_prices,", ",real,")
     check_stops(data_copy, "indicators.csv", line, "yoy_basis", "one of value, constant_prices; found 'real'")
+
+
+def test_unknown_source_tier(data_copy):
+    path = data_copy / "sources.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("theory_page_2025,"))
+    edit_line(path, line, ",2026-11-25,2,", ",2026-11-25,4,")
+    check_stops(data_copy, "sources.csv", line, "tier", "a source tier: 1 official release")

@@ -17,7 +17,7 @@ from .errors import InputError
 
 COLUMNS = {
     "indicators": ["indicator", "name_en", "name_zh", "unit", "unit_zh", "yoy_basis", "theme", "definition"],
-    "sources": ["source_id", "title", "title_en", "publisher", "date", "url", "citation", "accessed", "notes"],
+    "sources": ["source_id", "title", "title_en", "publisher", "date", "url", "citation", "accessed", "tier", "notes"],
     "units": ["unit", "label_en", "label_zh", "description"],
     "unit_aliases": ["published", "unit", "factor"],
     "geos": ["geo", "name_en", "name_zh", "kind"],
@@ -83,6 +83,7 @@ SOURCE_FORMATS = {
     "date": (re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"), "a date YYYY, YYYY-MM or YYYY-MM-DD, or n.d. (no date)"),
     "accessed": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "a date YYYY-MM-DD"),
     "url": (re.compile(r"^(https?://\S+)?$"), "an http(s) address or blank"),
+    "tier": (re.compile(r"^[123]$"), "a source tier: 1 official release, 2 news organisation or journal, 3 reprint or secondary page"),
 }
 
 

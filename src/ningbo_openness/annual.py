@@ -1,0 +1,43 @@
+"""One value per calendar year from a table that may hold several sources and
+implied (derived) values for the same year."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .load import load_indicators, sources
+
+
+def significant_digits(value: float) -> int:
+    """Significant digits of a value as stored (12700 -> 3, 12671.1 -> 6)."""
+    digits = re.sub(r"[^0-9]", "", f"{abs(value):.12g}".split("e")[0]).strip("0")
+    return max(len(digits), 1)
+
+
+def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -> pd.DataFrame:
+    """Calendar-year values of one indicator, one row per year.
+
+    Choice per year: exact reported figures first, then floors or approximate
+    reported figures, then values derived from a later year's growth rate; among
+    equals the source of the best tier (1 official, 2 news, 3 reprint), then the
+    most precisely printed figure (most significant digits), then the source id.
+    Columns: ``value``, ``kind``, ``qualifier``, ``source_id``, ``tier``,
+    ``candidates`` (how many figures the year had); index: integer year.
+    """
+    rows = load_indicators(indicator=indicator, geo=geo, partner=partner)
+    rows = rows[rows["period"].str.fullmatch(r"\d{4}")].copy()
+    if rows.empty:
+        raise KeyError(f"no calendar-year {indicator} for {geo} / {partner}")
+    rows["year"] = rows["period"].astype(int)
+    rows["rank_kind"] = (rows["kind"] == "derived").astype(int) * 2 + (rows["qualifier"] != "exact").astype(int)
+    rows["digits"] = rows["value"].map(significant_digits)
+    rows["source_id"] = rows["source_id"].astype(str)
+    rows["tier"] = rows["source_id"].map(sources().set_index("source_id")["tier"]).astype(int)
+    rows = rows.sort_values(["year", "rank_kind", "tier", "digits", "source_id"], ascending=[True, True, True, False, True])
+    counts = rows.groupby("year").size().rename("candidates")
+    best = rows.drop_duplicates("year").set_index("year")
+    out = best[["value", "kind", "qualifier", "source_id", "tier"]].join(counts)
+    for column in ("kind", "qualifier"):
+        out[column] = out[column].astype(str)
+    return out

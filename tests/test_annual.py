@@ -1,0 +1,34 @@
+import pytest
+
+from ningbo_openness.annual import annual_series, significant_digits
+
+
+@pytest.mark.parametrize("value, digits", [(12700.0, 3), (12671.1, 6), (2156.0, 4), (0.05, 1), (13.77, 4), (976000.0, 3)])
+def test_significant_digits(value, digits):
+    assert significant_digits(value) == digits
+
+
+def test_one_value_per_year_reported_before_derived():
+    trade = annual_series("trade_total")
+    assert trade.index.is_unique and trade.index.is_monotonic_increasing
+    assert trade.loc[2019, "value"] == pytest.approx(9170.3) and trade.loc[2019, "kind"] == "reported"
+    assert trade.loc[2019, "candidates"] >= 2
+    # 2021: only implied by the 2022 growth rate (6.3 %) on the rounded 1.27 万亿元
+    assert trade.loc[2021, "kind"] == "derived"
+    assert trade.loc[2021, "value"] == pytest.approx(12700 / 1.063)
+
+
+def test_better_tier_then_more_digits():
+    boxes = annual_series("port_container_throughput", geo="ningbo_zhoushan_port", partner="none")
+    # 2016: 2156 (Xinhua via a verbatim reprint, 4 digits) over 23.3 million (3 digits), both tier 2
+    assert boxes.loc[2016, "value"] == 2156
+    # 2022: the official NDRC page (tier 1) wins
+    assert boxes.loc[2022, "tier"] == 1
+    cargo = annual_series("port_cargo_throughput", geo="ningbo_zhoushan_port", partner="none")
+    # exact figures beat floors: 2024 is 13.7 from the source page, not a 'more than' figure
+    assert cargo.loc[2024, "qualifier"] == "exact"
+
+
+def test_unknown_series():
+    with pytest.raises(KeyError):
+        annual_series("trade_total", geo="singapore_port")
