@@ -1,0 +1,74 @@
+"""The project's figures: each a function of the language, registered with its
+caption and notebook so that ``make figures`` can redraw every one in English
+and Chinese. Notebooks call ``export`` to draw, save and show a figure.
+
+The drawing functions live in one module per notebook theme (``overview``,
+``trade``); importing this package registers them all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .. import plotting
+from ..load import sources
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A registered figure: ``draw(lang)`` returns the figure and the source ids drawn."""
+
+    name: str
+    notebook: str
+    caption: str
+    width: str
+    draw: Callable[[str], tuple[plt.Figure, list[str]]]
+
+
+REGISTRY: dict[str, FigureSpec] = {}
+
+
+def register(name: str, notebook: str, caption: str, width: str = "single"):
+    """Decorator adding a drawing function to ``REGISTRY``."""
+    def add(draw):
+        REGISTRY[name] = FigureSpec(name, notebook, caption, width, draw)
+        return draw
+    return add
+
+
+def export(name: str, lang: str = "en", out_dir=None) -> plt.Figure:
+    """Draw a registered figure in ``lang``, save it (PDF, SVG, PNG, manifest) and return it.
+
+    The figure is closed in pyplot, so a notebook shows it once, as the cell's value.
+    """
+    spec = REGISTRY[name]
+    plotting.use_style(lang)
+    fig, drawn_from = spec.draw(lang)
+    plotting.save_figure(fig, name, spec.width, lang=lang, caption=spec.caption, sources=drawn_from,
+                         notebook=spec.notebook, out_dir=out_dir)
+    plt.close(fig)
+    return fig
+
+
+def export_all(out_dir=None) -> int:
+    """Every registered figure in every language; returns the number of figures drawn."""
+    count = 0
+    for name in sorted(REGISTRY):
+        for lang in plotting.LANGS:
+            export(name, lang, out_dir)
+            count += 1
+    return count
+
+
+def figure_sources(notebook: str, out_dir=None) -> pd.DataFrame:
+    """The registered sources behind every figure a notebook saved (from the manifest)."""
+    drawn = plotting.manifest(out_dir)
+    used = set(";".join(drawn.loc[drawn["notebook"] == notebook, "sources"]).split(";")) - {""}
+    table = sources()
+    return table[table["source_id"].isin(used)].reset_index(drop=True)
+
+
+from . import overview, trade  # noqa: E402,F401  (registers the figures)

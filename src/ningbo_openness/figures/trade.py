@@ -1,0 +1,98 @@
+"""Figures of the trade-growth notebook (01)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from .. import plotting
+from ..annual import annual_series
+from ..growth import share_pct
+from ..load import load_indicators
+from ..models import growth_against_trend
+from . import register
+
+TEXT = {
+    "reported": {"en": "published", "zh": "公布值"},
+    "derived": {"en": "implied by next year's growth", "zh": "由次年增速推算"},
+    "share": {"en": "Share of China's goods trade (%)", "zh": "占全国货物进出口比重（%）"},
+    "growth": {"en": "Growth in 2024 (%)", "zh": "2024年同比增速（%）"},
+    "band": {"en": "Ningbo total trade: trend growth 2016–2022, 95% range for one year",
+             "zh": "宁波进出口总额：2016—2022年趋势增速及单年95%区间"},
+    "share_of_total": {"en": "Share of Ningbo's trade (%)", "zh": "占宁波进出口总额比重（%）"},
+    "periods": {"2021M01-M08": {"en": "Jan–Aug 2021", "zh": "2021年1—8月"}, "2024Q1": {"en": "Q1 2024", "zh": "2024年一季度"}},
+}
+SEED = "theory_page_2025"
+PARTNERS_2024 = ["asean", "africa", "cee"]
+PARTIAL_PERIODS = ["2021M01-M08", "2024Q1"]
+
+
+def ningbo_total_and_share():
+    """Ningbo's total trade by year (one value per year) with its share of China's."""
+    ningbo = annual_series("trade_total")
+    china = annual_series("trade_total", geo="china")
+    ningbo["share_of_china_pct"] = share_pct(ningbo["value"], china["value"].reindex(ningbo.index))
+    ningbo["china_source_id"] = china["source_id"].reindex(ningbo.index)
+    return ningbo
+
+
+@register("trade_long_run", "01_trade_growth",
+          "Ningbo's goods trade by year (hatched: implied by the following year's published growth rate) "
+          "and its share of China's goods trade.", width="single")
+def trade_long_run(lang: str):
+    data = ningbo_total_and_share()
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, height_ratios=[2, 1], figsize=(6.4, 6.0))
+    for kind, hatch, colour in (("reported", "", plotting.PALETTE[0]), ("derived", "///", plotting.PALETTE[4])):
+        part = data[data["kind"] == kind]
+        top.bar(part.index, part["value"], color=colour, hatch=hatch, edgecolor="white", label=TEXT[kind][lang])
+    top.set_title(plotting.label("trade_total", lang), loc="left")
+    top.legend(loc="upper left")
+    bottom.plot(data.index, data["share_of_china_pct"], color=plotting.PALETTE[1], marker="o")
+    bottom.set_title(TEXT["share"][lang], loc="left")
+    bottom.set_xticks(data.index)
+    bottom.set_ylim(0, data["share_of_china_pct"].max() * 1.2)
+    sources = set(data["source_id"]) | set(data["china_source_id"].dropna())
+    return fig, sorted(sources)
+
+
+@register("partner_growth_vs_trend", "01_trade_growth",
+          "Growth of Ningbo's 2024 trade with three partner regions (points) against the range one year's "
+          "growth of Ningbo's total trade would fall in under its 2016-2022 log-linear trend.", width="single")
+def partner_growth_vs_trend(lang: str):
+    total = annual_series("trade_total")["value"]
+    rows = load_indicators(indicator="trade_total", partner=PARTNERS_2024, kind="reported", source_id=SEED)
+    rates = rows.set_index("partner")["yoy_pct"].astype(float).loc[PARTNERS_2024]
+    band = growth_against_trend(total, int(total.index.max()) + 1, observed_pct=0.0)
+    fig, ax = plt.subplots()
+    ax.axvspan(band.low_pct, band.high_pct, color=plotting.PALETTE[4], alpha=0.35, label=TEXT["band"][lang])
+    ax.axvline(band.trend_pct, color=plotting.PALETTE[4], linestyle="--")
+    y = np.arange(len(rates))
+    ax.scatter(rates.to_numpy(), y, color=plotting.PALETTE[0], zorder=3)
+    for yi, rate in zip(y, rates):
+        ax.annotate(f"{rate:g}%", (rate, yi), textcoords="offset points", xytext=(6, 0), va="center", fontsize=7)
+    ax.set_yticks(y, [plotting.name(p, "partners", lang) for p in rates.index])
+    ax.set_ylim(-0.7, len(rates) - 0.3)
+    ax.set_xlabel(TEXT["growth"][lang])
+    fig.legend(loc="outside upper center")
+    annual = annual_series("trade_total")
+    return fig, sorted(set(annual["source_id"]) | set(rows["source_id"].astype(str)))
+
+
+@register("partner_shares_partial_years", "01_trade_growth",
+          "Shares of Ningbo's main partners in its goods trade in the two part-year periods for which the "
+          "sources give a breakdown (partners overlap: EU and Belt and Road countries share members).", width="single")
+def partner_shares_partial_years(lang: str):
+    partners = ["eu", "usa", "asean", "rcep", "belt_and_road"]
+    rows = load_indicators(indicator="trade_total", geo="ningbo", partner=["world", *partners], kind="reported")
+    rows = rows[rows["period"].isin(PARTIAL_PERIODS)]
+    wide = rows.pivot_table(index="partner", columns="period", values="value", observed=True)
+    shares = share_pct(wide.drop(index="world"), wide.loc["world"]).reindex(partners)
+    fig, ax = plt.subplots()
+    y = np.arange(len(partners))
+    for i, period in enumerate(PARTIAL_PERIODS):
+        ax.barh(y + (i - 0.5) * 0.4, shares[period], 0.4, color=plotting.PALETTE[i], hatch=plotting.HATCHES[i],
+                edgecolor="white", label=TEXT["periods"][period][lang])
+    ax.set_yticks(y, [plotting.name(p, "partners", lang) for p in partners])
+    ax.invert_yaxis()
+    ax.set_xlabel(TEXT["share_of_total"][lang])
+    fig.legend(loc="outside upper center", ncols=2)
+    return fig, sorted(rows["source_id"].astype(str).unique())
