@@ -45,6 +45,7 @@ class Ratio:
 IDENTITIES = (
     Identity("trade_total", "exports", "imports"),
     Identity("cbec_trade", "cbec_exports", "cbec_imports"),
+    Identity("cbec_retail_trade", "cbec_retail_exports", "cbec_retail_imports"),
 )
 RATIOS = (
     # 亿元 per certificate -> 万元 per certificate
