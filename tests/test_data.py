@@ -122,7 +122,7 @@ def _numbers_in(quote: str) -> set[str]:
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:
             found.add(str(digit * 10))
-        if char + "大" in squeezed or "第" + char in squeezed:
+        if char + "大" in squeezed or "第" + char in squeezed or "连续" + char in squeezed:
             found.add(str(digit))
     lowered = squeezed.lower()
     for rank, words in ORDINAL_WORDS.items():

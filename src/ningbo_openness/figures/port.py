@@ -1,0 +1,76 @@
+"""Figures of the port and digital-trade notebook (04)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from .. import plotting
+from ..annual import annual_series
+from . import register
+
+PORT = "ningbo_zhoushan_port"
+COMPARATORS = [PORT, "shanghai_port", "singapore_port"]
+TEXT = {
+    "exact": {"en": "published figure", "zh": "公布值"},
+    "floor": {"en": "published as 'more than'", "zh": "公布为“超过”某值"},
+}
+
+
+def _plot_with_floors(ax, data, colour, marker="o", label=None):
+    """A line through consecutive years (broken where a year is missing); exact figures
+    as filled markers, floors as open ones."""
+    years = range(data.index.min(), data.index.max() + 1)
+    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", label=label)
+    exact = data[data["qualifier"] == "exact"]
+    floors = data[data["qualifier"] != "exact"]
+    ax.scatter(exact.index, exact["value"], color=colour, marker=marker, zorder=3)
+    ax.scatter(floors.index, floors["value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
+
+
+@register("port_tonnage_and_boxes", "04_port_and_digital_trade",
+          "Ningbo-Zhoushan Port: cargo throughput and container throughput by year "
+          "(open markers: published only as 'more than' the value).")
+def port_tonnage_and_boxes(lang: str):
+    cargo = annual_series("port_cargo_throughput", geo=PORT, partner="none")
+    boxes = annual_series("port_container_throughput", geo=PORT, partner="none")
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6.4, 6.0))
+    _plot_with_floors(top, cargo, plotting.PALETTE[0])
+    top.set_title(plotting.label("port_cargo_throughput", lang), loc="left")
+    _plot_with_floors(bottom, boxes, plotting.PALETTE[1], marker="s")
+    bottom.set_title(plotting.label("port_container_throughput", lang), loc="left")
+    bottom.set_xticks(range(min(cargo.index.min(), boxes.index.min()), max(cargo.index.max(), boxes.index.max()) + 1, 2))
+    for ax in (top, bottom):
+        ax.set_ylim(0, None)
+    top.scatter([], [], color="grey", label=TEXT["exact"][lang])
+    top.scatter([], [], facecolor="white", edgecolor="grey", label=TEXT["floor"][lang])
+    top.legend(loc="lower right")
+    return fig, sorted(set(cargo["source_id"]) | set(boxes["source_id"]))
+
+
+@register("container_ports_compared", "04_port_and_digital_trade",
+          "Container throughput of Ningbo-Zhoushan, Shanghai and Singapore by year (open markers: 'more than').")
+def container_ports_compared(lang: str):
+    fig, ax = plt.subplots()
+    sources = set()
+    for i, geo in enumerate(COMPARATORS):
+        data = annual_series("port_container_throughput", geo=geo, partner="none")
+        _plot_with_floors(ax, data, plotting.PALETTE[i], plotting.MARKERS[i], plotting.name(geo, "geos", lang))
+        sources |= set(data["source_id"])
+    ax.set_ylabel(plotting.label("port_container_throughput", lang))
+    ax.set_ylim(0, None)
+    ax.legend(loc="lower right")
+    return fig, sorted(sources)
+
+
+@register("sea_rail_volume", "04_port_and_digital_trade",
+          "Sea-rail intermodal volume of Ningbo-Zhoushan Port by year (hatched: published only as 'more than' or 'about').")
+def sea_rail_volume(lang: str):
+    data = annual_series("sea_rail_volume", geo=PORT, partner="none")
+    fig, ax = plt.subplots()
+    exact = data["qualifier"] == "exact"
+    ax.bar(data.index[exact], data.loc[exact, "value"], color=plotting.PALETTE[2], edgecolor="white", label=TEXT["exact"][lang])
+    ax.bar(data.index[~exact], data.loc[~exact, "value"], color=plotting.PALETTE[4], hatch="///", edgecolor="white",
+           label={"en": "published as 'more than' or 'about'", "zh": "公布为“超过”或“约”某值"}[lang])
+    ax.set_ylabel(plotting.label("sea_rail_volume", lang))
+    ax.set_xticks(data.index)
+    fig.legend(loc="outside upper center")
+    return fig, sorted(data["source_id"])
