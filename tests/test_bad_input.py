@@ -162,3 +162,32 @@ def test_unknown_source_tier(data_copy):
     line = next(i for i, text in enumerate(lines, start=1) if text.startswith("theory_page_2025,"))
     edit_line(path, line, ",2026-11-25,2,", ",2026-11-25,4,")
     check_stops(data_copy, "sources.csv", line, "tier", "a source tier: 1 official release")
+
+
+CELLS = "raw/rules/agreement_provisions.csv"
+MEASURES = "raw/rules/ningbo_measures.csv"
+
+
+def _line_of(path: Path, prefix: str) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(i for i, text in enumerate(lines, start=1) if text.startswith(prefix))
+
+
+@pytest.mark.parametrize("file, prefix, old, new, column, expected", [
+    (CELLS, "cptpp,cross_border_data_flows,", "cptpp,cross_border_data_flows,", "cptpp,data_flows,", "provision", "a provision id defined in data/provisions.csv"),
+    (CELLS, "cptpp,cross_border_data_flows,", ",binding,", ",mandatory,", "status", "one of binding, best_endeavour"),
+    (MEASURES, "aeo_services,", ",roll-out,", ",rolled out,", "stage", "one of list, scenario, pilot, evaluation, roll-out"),
+    (MEASURES, "aeo_services,", ",authorised_operators,", ",aeo,", "provisions", "provision ids from data/provisions.csv"),
+], ids=["unknown provision", "unknown status", "unknown stage", "unknown provision in a measure"])
+def test_rule_tables(data_copy, file, prefix, old, new, column, expected):
+    path = data_copy / file
+    line = _line_of(path, prefix)
+    edit_line(path, line, old, new)
+    check_stops(data_copy, file, line, column, expected)
+
+
+def test_coded_cell_needs_its_article(data_copy):
+    path = data_copy / CELLS
+    line = _line_of(path, "rcep,cross_border_data_flows,")
+    edit_line(path, line, ",Article 12.15.2,", ",,")
+    check_stops(data_copy, CELLS, line, "article", "binding and best-endeavour cells cite their article")

@@ -84,3 +84,13 @@ def test_works_from_any_directory(tmp_path):
     rows, columns = out.split()
     assert int(rows) == len(no.load_indicators())
     assert columns.split(",")[:4] == CONTRACT[:4]
+
+
+def test_rule_tables():
+    cells = no.agreement_provisions()
+    assert set(cells["status"]) <= {"binding", "best_endeavour", "absent", "unknown"}
+    assert not cells.duplicated(["agreement", "provision"]).any()
+    assert len(cells) == len(no.names("agreements")) * len(no.names("provisions"))
+    measures = no.ningbo_measures()
+    assert (measures["quote"] != "").all() and (measures["source_id"] != "").all()
+    assert no.names("provisions").loc["single_window", "name_zh"] == "单一窗口"

@@ -7,6 +7,6 @@ Typical use::
     no.series("port_container_throughput", geo="ningbo_zhoushan_port")
     no.meta("trade_total")["unit_en"]                          # '100 million yuan'
 """
-from .load import audit, load_indicators, meta, names, series, sources
+from .load import agreement_provisions, audit, load_indicators, meta, names, ningbo_measures, series, sources
 
-__all__ = ["audit", "load_indicators", "meta", "names", "series", "sources"]
+__all__ = ["agreement_provisions", "audit", "load_indicators", "meta", "names", "ningbo_measures", "series", "sources"]

@@ -1,8 +1,9 @@
 """The build: validate -> normalise units -> derive -> audit -> write.
 
-Nothing is written unless every step succeeds; the two outputs are written to
+Nothing is written unless every step succeeds; the outputs are written to
 temporary files and then renamed into place, so an interrupted or failed build
-leaves the previous processed data as it was.
+leaves the previous processed data as it was. Besides the indicator table and its
+audit, the build checks and writes the rule-alignment tables (``rules``).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import checks
+from . import checks, rules
 from . import paths
 from .derive import derive
 from .errors import InputError
@@ -30,6 +31,13 @@ class BuildResult:
 
     indicators: pd.DataFrame
     audit: pd.DataFrame
+    agreement_provisions: pd.DataFrame
+    ningbo_measures: pd.DataFrame
+
+    def outputs(self) -> dict[str, pd.DataFrame]:
+        """File name -> table, as written to ``data/processed``."""
+        return {"indicators.csv": self.indicators, "audit.csv": self.audit,
+                "agreement_provisions.csv": self.agreement_provisions, "ningbo_measures.csv": self.ningbo_measures}
 
 
 def run(data_dir: Path = paths.DATA) -> BuildResult:
@@ -47,7 +55,7 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     derived = derive(reported, reg.indicators["unit"], reg.value_growth())
     table = pd.concat([reported, derived], ignore_index=True)[OUTPUT]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
-    return BuildResult(table, checks.audit(obs, reported, growth))
+    return BuildResult(table, checks.audit(obs, reported, growth), rules.read_cells(data_dir, reg), rules.read_measures(data_dir, reg))
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
@@ -56,9 +64,9 @@ def to_csv_text(frame: pd.DataFrame) -> str:
 
 
 def write(result: BuildResult, out_dir: Path = paths.PROCESSED) -> None:
-    """Write both tables atomically into ``out_dir``."""
+    """Write every table into ``out_dir``: all staged first, then each renamed into place."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = {"indicators.csv": to_csv_text(result.indicators), "audit.csv": to_csv_text(result.audit)}
+    outputs = {name: to_csv_text(table) for name, table in result.outputs().items()}
     staged = []
     try:
         for name, text in outputs.items():
@@ -75,7 +83,7 @@ def write(result: BuildResult, out_dir: Path = paths.PROCESSED) -> None:
 
 
 def build(data_dir: Path = paths.DATA, out_dir: Path | None = None) -> BuildResult:
-    """Run the build and write ``indicators.csv`` and ``audit.csv``."""
+    """Run the build and write the processed tables."""
     result = run(data_dir)
     write(result, out_dir or data_dir / "processed")
     return result

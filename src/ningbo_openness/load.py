@@ -112,9 +112,24 @@ def audit() -> pd.DataFrame:
     return frame
 
 
+def agreement_provisions() -> pd.DataFrame:
+    """How each agreement treats each provision (``data/processed/agreement_provisions.csv``):
+    status binding / best_endeavour / absent / unknown, with article, source and quote."""
+    return _csv(paths.PROCESSED / "agreement_provisions.csv").copy()
+
+
+def ningbo_measures() -> pd.DataFrame:
+    """Ningbo's measures with the provisions they implement and the pipeline stage a
+    source shows (``data/processed/ningbo_measures.csv``); one row per measure and source."""
+    return _csv(paths.PROCESSED / "ningbo_measures.csv").copy()
+
+
+NAME_TABLES = ("geos", "partners", "provisions", "agreements")
+
+
 def names(table: str) -> pd.DataFrame:
-    """Bilingual names of ``"geos"`` or ``"partners"``, indexed by id."""
-    if table not in ("geos", "partners"):
-        raise ValueError("table must be 'geos' or 'partners'")
+    """Bilingual names of ``"geos"``, ``"partners"``, ``"provisions"`` or ``"agreements"``, indexed by id."""
+    if table not in NAME_TABLES:
+        raise ValueError(f"table must be one of {NAME_TABLES}")
     frame = _csv(paths.DATA / f"{table}.csv")
     return frame.set_index(frame.columns[0])

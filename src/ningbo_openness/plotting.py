@@ -98,7 +98,7 @@ def label(indicator: str, lang: str | None = None) -> str:
 
 
 def name(identifier: str, table: str = "partners", lang: str | None = None) -> str:
-    """Bilingual display name of a partner or geo id."""
+    """Display name of a partner, geo, provision or agreement id in ``lang``."""
     lang = _check_lang(lang or _LANG)
     return names(table).loc[identifier, "name_zh" if lang == "zh" else "name_en"]
 

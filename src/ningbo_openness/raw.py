@@ -56,17 +56,17 @@ def validate(frame: pd.DataFrame, path: Path, reg: Registry) -> None:
     try:
         schema(reg).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise _first_failure(exc.failure_cases, frame, path) from None
+        raise first_failure(exc.failure_cases, frame, path, KEY) from None
     _check_units(frame, path, reg)
 
 
-def _first_failure(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> InputError:
+def first_failure(cases: pd.DataFrame, frame: pd.DataFrame, path: Path, key: list[str]) -> InputError:
+    """The pandera failure on the earliest line, as an ``InputError`` (``key``: the unique key)."""
     cases = cases.dropna(subset=["index"]).copy()
     cases["line"] = [int(frame["_line"].iloc[int(i)]) for i in cases["index"]]
     first = cases.sort_values(["line", "column"], kind="stable").iloc[0]
     if first["check"] == "multiple_fields_uniqueness":
-        return InputError(path, first["line"], "+".join(KEY), "a unique key (indicator, geo, partner, period, source_id, locator)",
-                          "a repeat of an earlier row")
+        return InputError(path, first["line"], "+".join(key), f"a unique key ({', '.join(key)})", "a repeat of an earlier row")
     return InputError(path, first["line"], first["column"], first["check"], first["failure_case"])
 
 

@@ -1,0 +1,101 @@
+"""Figures of the rule-alignment notebook (03)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+from .. import alignment, plotting
+from ..load import agreement_provisions, names, ningbo_measures
+from ..rules import STAGES
+from . import register
+
+AGREEMENTS = ["cptpp", "depa", "rcep", "cafta_3", "wto_ecommerce_jsi", "wto_tfa"]
+SHORT = {"cptpp": "CPTPP", "depa": "DEPA", "rcep": "RCEP", "cafta_3": {"en": "CAFTA 3.0", "zh": "中国—东盟3.0"},
+         "wto_ecommerce_jsi": {"en": "WTO e-comm.", "zh": "WTO电子商务"}, "wto_tfa": {"en": "WTO TFA", "zh": "WTO贸易便利化"}}
+STATUS_COLOURS = {"absent": "#F0F0F0", "best_endeavour": "#56B4E9", "binding": "#0072B2"}
+TEXT = {
+    "binding": {"en": "binding", "zh": "约束性"}, "best_endeavour": {"en": "best endeavour", "zh": "尽力而为"},
+    "absent": {"en": "absent", "zh": "未涉及"}, "unknown": {"en": "not coded (text not read)", "zh": "未编码（未读到文本）"},
+    "coverage": {"en": "Commitments Ningbo pilots or beyond", "zh": "宁波已试点及以上的承诺占比"},
+    "range": {"en": "range over weights and stage thresholds", "zh": "不同权重与阶段门槛下的区间"},
+    "default": {"en": "default (best endeavour 0.5, pilot)", "zh": "默认（尽力而为0.5，试点）"},
+    "stages": {"list": {"en": "list", "zh": "条目"}, "scenario": {"en": "scenario", "zh": "场景"}, "pilot": {"en": "pilot", "zh": "试点"},
+               "evaluation": {"en": "evaluation", "zh": "评估"}, "roll-out": {"en": "roll-out", "zh": "推广"}},
+}
+
+
+def short(agreement: str, lang: str) -> str:
+    label = SHORT[agreement]
+    return label if isinstance(label, str) else label[lang]
+
+
+def _sources(*tables) -> list[str]:
+    return sorted({s for t in tables for s in t["source_id"] if s})
+
+
+@register("provisions_heatmap", "03_rule_alignment",
+          "How six agreements treat 27 provisions: binding, best endeavour, absent, or not coded "
+          "(white: the agreement text could not be read).", width="double")
+def provisions_heatmap(lang: str):
+    cells = agreement_provisions()
+    provisions = names("provisions").sort_values(["domain", "provision"])
+    codes = {"absent": 0, "best_endeavour": 1, "binding": 2}
+    matrix = cells.assign(code=cells["status"].map(codes)).pivot(index="provision", columns="agreement", values="code")
+    matrix = matrix.reindex(index=provisions.index, columns=AGREEMENTS).astype(float)
+    fig, ax = plt.subplots(figsize=(7.0, 8.0))
+    cmap = ListedColormap([STATUS_COLOURS[s] for s in ("absent", "best_endeavour", "binding")])
+    ax.imshow(np.ma.masked_invalid(matrix.to_numpy()), cmap=cmap, vmin=-0.5, vmax=2.5, aspect="auto")
+    for (i, j) in zip(*np.where(matrix.isna().to_numpy())):
+        ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", edgecolor="#BBBBBB", hatch="///", linewidth=0))
+    ax.set_xticks(range(len(AGREEMENTS)), [short(a, lang) for a in AGREEMENTS])
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(provisions)), [provisions.loc[p, "name_zh" if lang == "zh" else "name_en"] for p in provisions.index])
+    ax.set_xticks(np.arange(-0.5, len(AGREEMENTS)), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(provisions)), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="both", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    handles = [Patch(facecolor=STATUS_COLOURS[s], edgecolor="#BBBBBB", label=TEXT[s][lang]) for s in ("binding", "best_endeavour", "absent")]
+    handles.append(Patch(facecolor="white", edgecolor="#BBBBBB", hatch="///", label=TEXT["unknown"][lang]))
+    fig.legend(handles=handles, loc="outside lower center", ncols=4)
+    return fig, _sources(cells)
+
+
+@register("measures_pipeline", "03_rule_alignment",
+          "Ningbo's measures on the pipeline list - scenario - pilot - evaluation - roll-out: the furthest stage "
+          "any source shows for each measure.", width="double")
+def measures_pipeline(lang: str):
+    measures = ningbo_measures()
+    furthest = alignment.measure_stages(measures).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(7.0, 6.5))
+    y = np.arange(len(furthest))
+    ax.hlines(y, 0, furthest["rank"], color=plotting.PALETTE[4], linewidth=2)
+    ax.scatter(furthest["rank"], y, color=plotting.PALETTE[0], zorder=3)
+    label = "name_zh" if lang == "zh" else "name_en"
+    ax.set_yticks(y, [n if len(n) <= 60 else n[:57] + "..." for n in furthest[label]])
+    ax.set_xticks(range(len(STAGES)), [TEXT["stages"][s][lang] for s in STAGES])
+    ax.set_xlim(-0.3, len(STAGES) - 0.7)
+    ax.grid(axis="x", color="#DDDDDD")
+    return fig, _sources(measures)
+
+
+@register("coverage_sensitivity", "03_rule_alignment",
+          "Share of each agreement's commitments (binding weight 1, best endeavour 0.5) for which a Ningbo measure "
+          "has reached the pilot stage, with the range over best-endeavour weights 0-1 and thresholds scenario/pilot/roll-out.")
+def coverage_sensitivity(lang: str):
+    cells, measures = agreement_provisions(), ningbo_measures()
+    default = alignment.coverage(cells, measures)["coverage"].dropna().sort_values()
+    grid = alignment.sensitivity(cells, measures)
+    spread = grid.groupby("agreement")["coverage"].agg(["min", "max"]).loc[default.index]
+    fig, ax = plt.subplots()
+    y = np.arange(len(default))
+    ax.hlines(y, spread["min"] * 100, spread["max"] * 100, color=plotting.PALETTE[4], linewidth=4, label=TEXT["range"][lang])
+    ax.scatter(default * 100, y, color=plotting.PALETTE[0], zorder=3, label=TEXT["default"][lang])
+    ax.set_yticks(y, [short(a, lang) for a in default.index])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(TEXT["coverage"][lang] + " (%)")
+    fig.legend(loc="outside upper center", ncols=1)
+    return fig, _sources(cells, measures)
