@@ -77,3 +77,25 @@ def test_chow_break_against_a_hand_computed_f():
 def test_chow_break_refuses_tiny_segments():
     with pytest.raises(ValueError, match="at least 3 years before"):
         models.chow_break(geometric(), 2024)
+
+
+def test_count_trend_recovers_growth_and_flags_overdispersion():
+    exact = geometric(0.1, 5000.0).round()
+    trend = models.count_trend(exact)
+    assert trend.growth_pct == pytest.approx(10, abs=0.01)
+    noisy_counts = (geometric(0.1, 5000.0) * np.array([1.0, 1.1, 0.9, 1.05, 0.95, 1.1, 0.9, 1.0, 1.05, 0.95])).round()
+    rough = models.count_trend(noisy_counts)
+    assert rough.dispersion > 10 and rough.scale_used == rough.dispersion
+    assert rough.ci_low_pct < rough.growth_pct < rough.ci_high_pct
+    # the scaled interval is wider than a plain Poisson one would be: sqrt(dispersion) times
+    plain = models.count_trend(exact)
+    assert rough.ci_high_pct - rough.ci_low_pct > plain.ci_high_pct - plain.ci_low_pct
+
+
+def test_elasticity_by_hand():
+    x = pd.Series([100.0, 120.0, 150.0, 160.0, 200.0, 230.0], index=range(2015, 2021))
+    y = pd.Series({year + 1: 10 * value ** 0.8 for year, value in x.items()})
+    result = models.elasticity(y, x, lag=1)
+    assert result.n == 6 and result.elasticity == pytest.approx(0.8)
+    with pytest.raises(ValueError, match="at least 4 pairs"):
+        models.elasticity(y.iloc[:3], x, lag=1)

@@ -2,7 +2,7 @@
 caption and notebook so that ``make figures`` can redraw every one in English
 and Chinese. Notebooks call ``export`` to draw, save and show a figure.
 
-The drawing functions live in one module per notebook theme (``overview``, ``port``, ``rules``,
+The drawing functions live in one module per notebook theme (``innovation``, ``overview``, ``port``, ``rules``,
 ``trade``); importing this package registers them all.
 """
 from __future__ import annotations
@@ -71,4 +71,4 @@ def figure_sources(notebook: str, out_dir=None) -> pd.DataFrame:
     return table[table["source_id"].isin(used)].reset_index(drop=True)
 
 
-from . import overview, port, rules, trade  # noqa: E402,F401  (registers the figures)
+from . import innovation, overview, port, rules, trade  # noqa: E402,F401  (registers the figures)

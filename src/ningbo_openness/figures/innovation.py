@@ -1,0 +1,63 @@
+"""Figures of the innovation-output notebook (02)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+from .. import plotting
+from ..annual import annual_series
+from ..growth import share_pct
+from ..load import meta
+from . import register
+
+TEXT = {
+    "share": {"en": "Invention share of patent grants (%)", "zh": "发明专利占专利授权量比重（%）"},
+    "open": {"en": "open markers: implied by the next year's growth, or published as 'more than'",
+             "zh": "空心点：由次年增速推算或公布为“超过”某值"},
+    "count": {"en": "Number (log scale)", "zh": "数量（件，对数坐标）"},
+    "intensity": {"en": "R&D intensity (% of GDP)", "zh": "R&D经费投入强度（%）"},
+}
+
+
+def _series(ax, data, colour, marker, label):
+    years = range(data.index.min(), data.index.max() + 1)
+    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", label=label)
+    solid = (data["kind"] == "reported") & (data["qualifier"] == "exact")
+    ax.scatter(data.index[solid], data.loc[solid, "value"], color=colour, marker=marker, zorder=3)
+    ax.scatter(data.index[~solid], data.loc[~solid, "value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
+
+
+@register("patents_decade", "02_innovation_output",
+          "Ningbo's patent grants and invention patent grants by year (log scale; open markers implied by the next "
+          "year's published growth) and the invention share of grants.")
+def patents_decade(lang: str):
+    grants = annual_series("patent_grants", partner="none")
+    inventions = annual_series("invention_patent_grants", partner="none")
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, height_ratios=[2, 1], figsize=(6.4, 6.0))
+    name = "name_zh" if lang == "zh" else "name_en"
+    _series(top, grants, plotting.PALETTE[0], "o", meta("patent_grants")[name])
+    _series(top, inventions, plotting.PALETTE[1], "s", meta("invention_patent_grants")[name])
+    top.set_yscale("log")
+    top.set_ylabel(TEXT["count"][lang])
+    fig.legend(loc="outside upper center", ncols=2, title=TEXT["open"][lang], title_fontsize=6)
+    years = range(min(grants.index.min(), inventions.index.min()), max(grants.index.max(), inventions.index.max()) + 1)
+    share = share_pct(inventions["value"].reindex(years), grants["value"].reindex(years))
+    bottom.plot(years, share, color=plotting.PALETTE[2], marker="^")
+    bottom.set_title(TEXT["share"][lang], loc="left")
+    bottom.set_ylim(0, share.max() * 1.3)
+    return fig, sorted(set(grants["source_id"]) | set(inventions["source_id"]))
+
+
+@register("rd_intensity_compared", "02_innovation_output",
+          "R&D expenditure as a share of GDP: Ningbo and China, in the years the sources give.")
+def rd_intensity_compared(lang: str):
+    fig, ax = plt.subplots()
+    sources = set()
+    for i, geo in enumerate(["ningbo", "china"]):
+        data = annual_series("rd_intensity", geo=geo, partner="none")
+        ax.plot(data.index, data["value"], color=plotting.PALETTE[i], marker=plotting.MARKERS[i],
+                linestyle=plotting.LINESTYLES[i], label=plotting.name(geo, "geos", lang))
+        sources |= set(data["source_id"])
+    ax.set_ylabel(TEXT["intensity"][lang])
+    ax.set_ylim(0, None)
+    ax.legend(loc="lower right")
+    return fig, sorted(sources)
