@@ -9,7 +9,7 @@ import pytest
 from conftest import digest
 from ningbo_openness import build as build_module
 from ningbo_openness import paths
-from ningbo_openness.build import build, run, to_csv_text
+from ningbo_openness.build import build, run
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,8 @@ def one(table: pd.DataFrame, **key) -> pd.Series:
 
 
 def test_committed_outputs_equal_a_fresh_build(result):
-    assert paths.INDICATORS_PROCESSED.read_text(encoding="utf-8") == to_csv_text(result.indicators)
-    assert paths.AUDIT_PROCESSED.read_text(encoding="utf-8") == to_csv_text(result.audit)
+    for name, text in result.outputs().items():
+        assert (paths.DATA / name).read_text(encoding="utf-8") == text, name
 
 
 def test_build_is_byte_stable(data_copy):
@@ -106,7 +106,7 @@ def test_failed_write_keeps_previous_outputs(data_copy, monkeypatch):
 
     monkeypatch.setattr(build_module.os, "replace", replace_then_fail)
     with pytest.raises(OSError):
-        build_module.write(result, data_copy / "processed")
+        build_module.write(result, data_copy)
     assert calls
     assert digest(data_copy / "processed") == before
     assert not [p for p in os.listdir(data_copy / "processed") if p.startswith(".")]

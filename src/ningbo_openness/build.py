@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import checks, rules
+from . import checks, datapackage, rules
 from . import paths
 from .derive import derive
 from .errors import InputError
@@ -34,10 +34,12 @@ class BuildResult:
     agreement_provisions: pd.DataFrame
     ningbo_measures: pd.DataFrame
 
-    def outputs(self) -> dict[str, pd.DataFrame]:
-        """File name -> table, as written to ``data/processed``."""
-        return {"indicators.csv": self.indicators, "audit.csv": self.audit,
-                "agreement_provisions.csv": self.agreement_provisions, "ningbo_measures.csv": self.ningbo_measures}
+    def outputs(self) -> dict[str, str]:
+        """Path relative to the data folder -> file text."""
+        tables = {"indicators.csv": self.indicators, "audit.csv": self.audit,
+                  "agreement_provisions.csv": self.agreement_provisions, "ningbo_measures.csv": self.ningbo_measures}
+        texts = {f"processed/{name}": to_csv_text(table) for name, table in tables.items()}
+        return texts | {"datapackage.json": datapackage.to_json_text()}
 
 
 def run(data_dir: Path = paths.DATA) -> BuildResult:
@@ -63,17 +65,17 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n", float_format="%.12g")
 
 
-def write(result: BuildResult, out_dir: Path = paths.PROCESSED) -> None:
-    """Write every table into ``out_dir``: all staged first, then each renamed into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = {name: to_csv_text(table) for name, table in result.outputs().items()}
+def write(result: BuildResult, data_dir: Path = paths.DATA) -> None:
+    """Write every output under ``data_dir``: all staged first, then each renamed into place."""
     staged = []
     try:
-        for name, text in outputs.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+        for name, text in result.outputs().items():
+            target = data_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-            staged.append((tmp, out_dir / name))
+            staged.append((tmp, target))
         for tmp, target in staged:
             os.replace(tmp, target)
     finally:
@@ -82,8 +84,8 @@ def write(result: BuildResult, out_dir: Path = paths.PROCESSED) -> None:
                 os.remove(tmp)
 
 
-def build(data_dir: Path = paths.DATA, out_dir: Path | None = None) -> BuildResult:
-    """Run the build and write the processed tables."""
+def build(data_dir: Path = paths.DATA) -> BuildResult:
+    """Run the build and write the processed tables and the data package."""
     result = run(data_dir)
-    write(result, out_dir or data_dir / "processed")
+    write(result, data_dir)
     return result
