@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup data notebooks figures reproduce test lab clean update-notebooks
+.PHONY: setup data notebooks figures exercises html reproduce test lab clean update-notebooks
 
 setup: $(STAMP)
 
@@ -22,6 +22,12 @@ notebooks: data
 
 figures: data
 	$(PY) -m ningbo_openness figures
+
+exercises: setup
+	$(PY) -m ningbo_openness exercises --out-dir build/exercises
+
+html: figures exercises
+	$(PY) -m ningbo_openness html --out-dir build/html
 
 reproduce: notebooks figures
 

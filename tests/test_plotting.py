@@ -134,3 +134,7 @@ def test_png_resolution(exported):
 def test_figure_sources_for_a_notebook(exported):
     table = figures.figure_sources("00_overview_and_audit", out_dir=exported[0])
     assert table["source_id"].tolist() == ["theory_page_2025"]
+
+
+def test_long_labels_wrap():
+    assert plotting.label("trade_total", "en", wrap=40) == "Goods trade (imports + exports) (100\nmillion yuan)"

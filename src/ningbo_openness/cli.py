@@ -1,4 +1,4 @@
-"""Command line: ``python -m ningbo_openness build | figures | notebooks``."""
+"""Command line: ``python -m ningbo_openness build | figures | notebooks | exercises | html``."""
 from __future__ import annotations
 
 import argparse
@@ -21,7 +21,21 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--in-place", action="store_true", help="overwrite the notebooks with their new outputs")
     fig_cmd = commands.add_parser("figures", help="draw every registered figure in English and Chinese")
     fig_cmd.add_argument("--out-dir", type=Path, default=paths.FIGURES, help="folder for <lang>/<name>.<fmt> and manifest.csv")
+    ex_cmd = commands.add_parser("exercises", help="write student versions of the exercises (solutions removed)")
+    ex_cmd.add_argument("--out-dir", type=Path, default=paths.BUILD / "exercises")
+    html_cmd = commands.add_parser("html", help="render notebooks, exercises and sources to a static site")
+    html_cmd.add_argument("--out-dir", type=Path, default=paths.BUILD / "html")
     args = parser.parse_args(argv)
+    if args.command == "exercises":
+        from .teaching import write_student_versions
+
+        print(f"wrote {len(write_student_versions(args.out_dir))} student notebooks to {args.out_dir}")
+        return 0
+    if args.command == "html":
+        from .teaching import build_site
+
+        print(f"site written: {build_site(args.out_dir)}")
+        return 0
     if args.command == "figures":
         import matplotlib
 
@@ -34,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         from .notebooks import execute, notebook_paths
 
         for source in notebook_paths():
-            target = source if args.in_place else args.output_dir / source.name
+            target = source if args.in_place else args.output_dir / source.relative_to(paths.NOTEBOOKS)
             print(f"executing {source.name} -> {target}")
             execute(source, target)
         return 0

@@ -12,8 +12,8 @@ TIMEOUT_S = 600
 
 
 def notebook_paths() -> list[Path]:
-    """The numbered notebooks, in order."""
-    return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    """The numbered notebooks, then the exercise notebooks (with solutions), in order."""
+    return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted((paths.NOTEBOOKS / "exercises").glob("e[0-9]_*.ipynb"))
 
 
 def execute(source: Path, target: Path) -> None:

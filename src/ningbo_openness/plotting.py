@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import tempfile
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -88,13 +89,15 @@ def current_lang() -> str:
     return _LANG
 
 
-def label(indicator: str, lang: str | None = None) -> str:
-    """Axis label from the indicator metadata: name and unit in English or Chinese."""
+def label(indicator: str, lang: str | None = None, wrap: int | None = None) -> str:
+    """Axis label from the indicator metadata: name and unit in English or Chinese,
+    broken into lines of at most ``wrap`` characters if given (English only)."""
     lang = _check_lang(lang or _LANG)
     m = meta(indicator)
     if lang == "zh":
         return f"{m['name_zh']}（{m['unit_zh']}）"
-    return f"{m['name_en']} ({m['unit_en']})"
+    text = f"{m['name_en']} ({m['unit_en']})"
+    return textwrap.fill(text, wrap) if wrap else text
 
 
 def name(identifier: str, table: str = "partners", lang: str | None = None) -> str:

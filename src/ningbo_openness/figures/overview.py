@@ -1,6 +1,8 @@
 """Figures of the overview notebook (00): the source page's claims."""
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -43,9 +45,9 @@ def partner_trade_2024(lang: str):
     ax.bar(x - 0.2, wide["2023"], 0.4, label=TEXT["implied_2023"][lang], color=plotting.PALETTE[4], hatch=plotting.HATCHES[1], edgecolor="white")
     bars_new = ax.bar(x + 0.2, wide["2024"], 0.4, label=TEXT["reported_2024"][lang], color=plotting.PALETTE[0])
     ax.bar_label(bars_new, labels=[f"+{growth[p]:g}%" for p in partners], padding=2, fontsize=7)
-    ax.set_xticks(x, [plotting.name(p, "partners", lang) for p in partners])
-    ax.set_ylabel(plotting.label("trade_total", lang))
-    ax.legend(loc="upper right")
+    ax.set_xticks(x, [textwrap.fill(plotting.name(p, "partners", lang), 16) for p in partners])
+    ax.set_title(plotting.label("trade_total", lang, wrap=40), loc="left")
+    fig.legend(loc="outside upper center", ncols=2)
     ax.margins(y=0.15)
     return fig, sorted(rows["source_id"].astype(str).unique())
 

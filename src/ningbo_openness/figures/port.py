@@ -34,9 +34,9 @@ def port_tonnage_and_boxes(lang: str):
     boxes = annual_series("port_container_throughput", geo=PORT, partner="none")
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6.4, 6.0))
     _plot_with_floors(top, cargo, plotting.PALETTE[0])
-    top.set_title(plotting.label("port_cargo_throughput", lang), loc="left")
+    top.set_title(plotting.label("port_cargo_throughput", lang, wrap=40), loc="left")
     _plot_with_floors(bottom, boxes, plotting.PALETTE[1], marker="s")
-    bottom.set_title(plotting.label("port_container_throughput", lang), loc="left")
+    bottom.set_title(plotting.label("port_container_throughput", lang, wrap=40), loc="left")
     bottom.set_xticks(range(min(cargo.index.min(), boxes.index.min()), max(cargo.index.max(), boxes.index.max()) + 1, 2))
     for ax in (top, bottom):
         ax.set_ylim(0, None)

@@ -16,7 +16,7 @@ TEXT = {
     "derived": {"en": "implied by next year's growth", "zh": "由次年增速推算"},
     "share": {"en": "Share of China's goods trade (%)", "zh": "占全国货物进出口比重（%）"},
     "growth": {"en": "Growth in 2024 (%)", "zh": "2024年同比增速（%）"},
-    "band": {"en": "Ningbo total trade: trend growth 2016–2022, 95% range for one year",
+    "band": {"en": "Ningbo total trade, trend 2016–2022:\n95% range for one year's growth",
              "zh": "宁波进出口总额：2016—2022年趋势增速及单年95%区间"},
     "share_of_total": {"en": "Share of Ningbo's trade (%)", "zh": "占宁波进出口总额比重（%）"},
     "periods": {"2021M01-M08": {"en": "Jan–Aug 2021", "zh": "2021年1—8月"}, "2024Q1": {"en": "Q1 2024", "zh": "2024年一季度"}},
@@ -44,7 +44,7 @@ def trade_long_run(lang: str):
     for kind, hatch, colour in (("reported", "", plotting.PALETTE[0]), ("derived", "///", plotting.PALETTE[4])):
         part = data[data["kind"] == kind]
         top.bar(part.index, part["value"], color=colour, hatch=hatch, edgecolor="white", label=TEXT[kind][lang])
-    top.set_title(plotting.label("trade_total", lang), loc="left")
+    top.set_title(plotting.label("trade_total", lang, wrap=40), loc="left")
     top.legend(loc="upper left")
     bottom.plot(data.index, data["share_of_china_pct"], color=plotting.PALETTE[1], marker="o")
     bottom.set_title(TEXT["share"][lang], loc="left")
