@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup data notebooks figures exercises html reproduce test lab clean update-notebooks
+.PHONY: setup data notebooks figures exercises html reproduce test bench lab clean update-notebooks
 
 setup: $(STAMP)
 
@@ -33,6 +33,9 @@ reproduce: notebooks figures
 
 test: setup
 	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m ningbo_openness.bench
 
 update-notebooks: data
 	$(PY) -m ningbo_openness notebooks --in-place

@@ -117,3 +117,14 @@ def test_real_growth_rates_are_neither_checked_nor_inverted(result):
     assert gdp["yoy_pct"].notna().any()
     assert (gdp["kind"] == "reported").all()
     assert not ((result.audit["indicator"] == "gdp") & (result.audit["check"] == "growth_vs_base")).any()
+
+
+def test_build_without_anything_to_derive(data_copy):
+    raw = data_copy / "raw"
+    for f in raw.glob("*.csv"):
+        f.unlink()
+    header = "indicator,geo,partner,period,value,unit,yoy_pct,qualifier,source_id,locator,quote,note\n"
+    (raw / "one.csv").write_text(header + "rtas_in_force,world,none,2025-05-31,375,个,,exact,theory_page_2025,lines 472-473,375,\n", encoding="utf-8")
+    result = build(data_copy)
+    assert (result.indicators["kind"] == "reported").all() and len(result.indicators) == 1
+    assert result.audit["status"].tolist() == ["unchecked"]

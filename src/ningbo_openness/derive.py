@@ -136,5 +136,5 @@ def derive(reported: pd.DataFrame, units: pd.Series, value_growth: set[str]) -> 
     ``value_growth``: indicators whose growth rates can be inverted into a base)."""
     bases = implied_bases(reported[reported["indicator"].isin(value_growth)])
     pool = pd.concat([reported, bases], ignore_index=True)
-    parts = [bases, identities(pool), ratios(reported, units)]
-    return pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    parts = [p for p in (bases, identities(pool), ratios(reported, units)) if not p.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=OUTPUT)

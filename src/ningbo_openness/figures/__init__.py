@@ -39,6 +39,17 @@ def register(name: str, notebook: str, caption: str, width: str = "single"):
     return add
 
 
+def plot_annual(ax, data: pd.DataFrame, colour: str, marker: str = "o", label: str | None = None) -> None:
+    """Draw an ``annual_series`` table: a line through consecutive years (broken where a
+    year is missing, never bridged), filled markers for exact published figures and open
+    markers for floors, approximations and values implied by growth rates."""
+    years = range(data.index.min(), data.index.max() + 1)
+    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", label=label)
+    solid = (data["kind"] == "reported") & (data["qualifier"] == "exact")
+    ax.scatter(data.index[solid], data.loc[solid, "value"], color=colour, marker=marker, zorder=3)
+    ax.scatter(data.index[~solid], data.loc[~solid, "value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
+
+
 def export(name: str, lang: str = "en", out_dir=None) -> plt.Figure:
     """Draw a registered figure in ``lang``, save it (PDF, SVG, PNG, manifest) and return it.
 

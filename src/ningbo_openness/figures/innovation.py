@@ -7,7 +7,7 @@ from .. import plotting
 from ..annual import annual_series
 from ..growth import share_pct
 from ..load import meta
-from . import register
+from . import plot_annual, register
 
 TEXT = {
     "share": {"en": "Invention share of patent grants (%)", "zh": "发明专利占专利授权量比重（%）"},
@@ -18,14 +18,6 @@ TEXT = {
 }
 
 
-def _series(ax, data, colour, marker, label):
-    years = range(data.index.min(), data.index.max() + 1)
-    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", label=label)
-    solid = (data["kind"] == "reported") & (data["qualifier"] == "exact")
-    ax.scatter(data.index[solid], data.loc[solid, "value"], color=colour, marker=marker, zorder=3)
-    ax.scatter(data.index[~solid], data.loc[~solid, "value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
-
-
 @register("patents_decade", "02_innovation_output",
           "Ningbo's patent grants and invention patent grants by year (log scale; open markers implied by the next "
           "year's published growth) and the invention share of grants.")
@@ -34,8 +26,8 @@ def patents_decade(lang: str):
     inventions = annual_series("invention_patent_grants", partner="none")
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, height_ratios=[2, 1], figsize=(6.4, 6.0))
     name = "name_zh" if lang == "zh" else "name_en"
-    _series(top, grants, plotting.PALETTE[0], "o", meta("patent_grants")[name])
-    _series(top, inventions, plotting.PALETTE[1], "s", meta("invention_patent_grants")[name])
+    plot_annual(top, grants, plotting.PALETTE[0], "o", meta("patent_grants")[name])
+    plot_annual(top, inventions, plotting.PALETTE[1], "s", meta("invention_patent_grants")[name])
     top.set_yscale("log")
     top.set_ylabel(TEXT["count"][lang])
     fig.legend(loc="outside upper center", ncols=2, title=TEXT["open"][lang], title_fontsize=6)

@@ -5,7 +5,7 @@ import matplotlib.pyplot as plt
 
 from .. import plotting
 from ..annual import annual_series
-from . import register
+from . import plot_annual, register
 
 PORT = "ningbo_zhoushan_port"
 COMPARATORS = [PORT, "shanghai_port", "singapore_port"]
@@ -15,17 +15,6 @@ TEXT = {
 }
 
 
-def _plot_with_floors(ax, data, colour, marker="o", label=None):
-    """A line through consecutive years (broken where a year is missing); exact figures
-    as filled markers, floors as open ones."""
-    years = range(data.index.min(), data.index.max() + 1)
-    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", label=label)
-    exact = data[data["qualifier"] == "exact"]
-    floors = data[data["qualifier"] != "exact"]
-    ax.scatter(exact.index, exact["value"], color=colour, marker=marker, zorder=3)
-    ax.scatter(floors.index, floors["value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
-
-
 @register("port_tonnage_and_boxes", "04_port_and_digital_trade",
           "Ningbo-Zhoushan Port: cargo throughput and container throughput by year "
           "(open markers: published only as 'more than' the value).")
@@ -33,9 +22,9 @@ def port_tonnage_and_boxes(lang: str):
     cargo = annual_series("port_cargo_throughput", geo=PORT, partner="none")
     boxes = annual_series("port_container_throughput", geo=PORT, partner="none")
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6.4, 6.0))
-    _plot_with_floors(top, cargo, plotting.PALETTE[0])
+    plot_annual(top, cargo, plotting.PALETTE[0])
     top.set_title(plotting.label("port_cargo_throughput", lang, wrap=40), loc="left")
-    _plot_with_floors(bottom, boxes, plotting.PALETTE[1], marker="s")
+    plot_annual(bottom, boxes, plotting.PALETTE[1], marker="s")
     bottom.set_title(plotting.label("port_container_throughput", lang, wrap=40), loc="left")
     bottom.set_xticks(range(min(cargo.index.min(), boxes.index.min()), max(cargo.index.max(), boxes.index.max()) + 1, 2))
     for ax in (top, bottom):
@@ -53,7 +42,7 @@ def container_ports_compared(lang: str):
     sources = set()
     for i, geo in enumerate(COMPARATORS):
         data = annual_series("port_container_throughput", geo=geo, partner="none")
-        _plot_with_floors(ax, data, plotting.PALETTE[i], plotting.MARKERS[i], plotting.name(geo, "geos", lang))
+        plot_annual(ax, data, plotting.PALETTE[i], plotting.MARKERS[i], plotting.name(geo, "geos", lang))
         sources |= set(data["source_id"])
     ax.set_ylabel(plotting.label("port_container_throughput", lang))
     ax.set_ylim(0, None)
