@@ -101,39 +101,49 @@ def contradictions(growth: pd.DataFrame) -> pd.DataFrame:
     return growth[all_bad].drop_duplicates(["_file", "_line"])
 
 
+def _rows(check: str, left: pd.DataFrame, status, stated, expected, detail) -> pd.DataFrame:
+    """Audit rows for many claims at once (``left`` holds the claims' key columns)."""
+    stated, expected = np.asarray(stated, dtype=float), np.asarray(expected, dtype=float)
+    frame = left[["indicator", "geo", "partner", "period", "source_id", "locator"]].reset_index(drop=True)
+    return frame.assign(check=check, status=status, stated=stated, expected=expected,
+                        difference=stated - expected, detail=detail)[COLUMNS]
+
+
 def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
     """Parts against wholes: exports vs trade, inventions vs all grants, a partner vs the world."""
-    by_key = reported.set_index(KEY)
-    rows = []
-    pairs = [(p, w, False) for p, w in PARTS] + [(i, i, True) for i in reported["indicator"].unique()]
-    for part, whole, across_partners in pairs:
-        for _, r in reported[reported["indicator"] == part].iterrows():
-            if across_partners and r["partner"] in ("world", "none"):
-                continue
-            key = (whole, r["geo"], "world" if across_partners else r["partner"], r["period"])
-            if key not in by_key.index:
-                continue
-            for _, w in by_key.loc[[key]].reset_index().iterrows():
-                share = share_pct(r["value"], w["value"])
-                status = "ok" if r["value"] <= w["value"] else "fail"
-                detail = f"{share:.1f}% of {whole}({key[1]}, {key[2]}, {key[3]}) = {w['value']:g} [{w['source_id']}]"
-                rows.append(_audit_row("part_vs_whole", r, status, r["value"], w["value"], detail))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    claims = reported[[*KEY, "source_id", "locator", "value"]]
+    whole_columns = {"indicator": "whole_indicator", "partner": "whole_partner", "value": "whole_value", "source_id": "whole_source"}
+    wholes = claims.drop(columns="locator").rename(columns=whole_columns)
+    pieces = []
+    for part, whole in PARTS:
+        left = claims[claims["indicator"] == part].assign(whole_indicator=whole, whole_partner=lambda d: d["partner"])
+        pieces.append(left.merge(wholes, on=["whole_indicator", "geo", "whole_partner", "period"]))
+    left = claims[~claims["partner"].isin(["world", "none"])].assign(whole_indicator=lambda d: d["indicator"], whole_partner="world")
+    pieces.append(left.merge(wholes, on=["whole_indicator", "geo", "whole_partner", "period"]))
+    pairs = pd.concat(pieces, ignore_index=True)
+    detail = [
+        f"{share_pct(v, wv):.1f}% of {wi}({g}, {wp}, {p}) = {wv:g} [{ws}]"
+        for v, wv, wi, g, wp, p, ws in zip(pairs["value"], pairs["whole_value"], pairs["whole_indicator"], pairs["geo"],
+                                           pairs["whole_partner"], pairs["period"], pairs["whole_source"])
+    ]
+    status = np.where(pairs["value"] <= pairs["whole_value"], "ok", "fail")
+    return _rows("part_vs_whole", pairs, status, pairs["value"], pairs["whole_value"], detail)
 
 
 def repeated_figures(reported: pd.DataFrame) -> pd.DataFrame:
     """Figures one source prints more than once: the same value, or a conflict."""
-    rows = []
-    for _, group in reported.groupby([*KEY, "source_id"], sort=True):
+    key = [*KEY, "source_id"]
+    size = reported.groupby(key, sort=False)["value"].transform("size")
+    repeated = reported[(size == 1) & reported["locator"].str.contains(";", regex=False)]
+    pieces = [_rows("repeated_figure", repeated, "ok", repeated["value"], repeated["value"],
+                    ["same value printed at " + places for places in repeated["locator"]])]
+    conflicts = reported[size > 1]
+    for _, group in conflicts.groupby(key, sort=True):
+        values = ", ".join(f"{v:g}" for v in group["value"])
         places = "; ".join(group["locator"])
-        if len(group) > 1:
-            values = ", ".join(f"{v:g}" for v in group["value"])
-            for _, r in group.iterrows():
-                rows.append(_audit_row("repeated_figure", r, "warn", r["value"], np.nan, f"one source prints different values ({values}) at {places}"))
-        elif ";" in places:
-            r = group.iloc[0]
-            rows.append(_audit_row("repeated_figure", r, "ok", r["value"], r["value"], f"same value printed at {places}"))
-    return pd.DataFrame(rows, columns=COLUMNS)
+        pieces.append(_rows("repeated_figure", group, "warn", group["value"], np.full(len(group), np.nan),
+                            f"one source prints different values ({values}) at {places}"))
+    return pd.concat(pieces, ignore_index=True)
 
 
 def _relative_rounding(row) -> float:
@@ -158,9 +168,8 @@ def _agree(r, o) -> bool | None:
 def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
     """The same figure from different sources: equal within the rounding of both?"""
     rows = []
-    for _, group in obs.groupby(KEY, sort=True):
-        if group["source_id"].nunique() < 2:
-            continue
+    several = obs[obs.groupby(KEY, sort=False)["source_id"].transform("nunique") >= 2]
+    for _, group in several.groupby(KEY, sort=True):
         for _, r in group.iterrows():
             for _, o in group[group["source_id"] != r["source_id"]].iterrows():
                 agree = _agree(r, o)
@@ -180,12 +189,16 @@ def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     by_key = reported.set_index(KEY)
+    present = set(zip(reported["indicator"], reported["geo"], reported["partner"], reported["period"]))
     for ident in IDENTITIES:
-        for _, t in reported[reported["indicator"] == ident.total].iterrows():
-            later = periods.next_year(t["period"])
+        totals = reported[reported["indicator"] == ident.total]
+        later_periods = [periods.next_year(p) for p in totals["period"]]
+        testable = [
+            (ident.total, g, p, later) not in present and (ident.first, g, p, later) in present and (ident.second, g, p, later) in present
+            for g, p, later in zip(totals["geo"], totals["partner"], later_periods)
+        ]
+        for (_, t), later in zip(totals[testable].iterrows(), [lp for lp, ok in zip(later_periods, testable) if ok]):
             keys = [(c, t["geo"], t["partner"], later) for c in (ident.first, ident.second)]
-            if (ident.total, t["geo"], t["partner"], later) in by_key.index or not all(k in by_key.index for k in keys):
-                continue
             parts = [by_key.loc[[k]].iloc[0] for k in keys]
             components = sum(p["value"] for p in parts)
             floors = [k[0] for k, p in zip(keys, parts) if p["qualifier"] == "floor"]
@@ -205,13 +218,12 @@ def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
 
 def unchecked(reported: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
     """Reported figures that no check touched."""
-    done = set(map(tuple, checked[[*KEY, "source_id"]].to_numpy()))
-    rows = [
-        _audit_row("unchecked", r, "unchecked", r["value"], np.nan, "no other figure in the data to check it against")
-        for _, r in reported.iterrows()
-        if (r["indicator"], r["geo"], r["partner"], r["period"], r["source_id"]) not in done
-    ]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    key = [*KEY, "source_id"]
+    done = checked[key].drop_duplicates()
+    marked = reported[key].merge(done, on=key, how="left", indicator=True)
+    rest = reported[(marked["_merge"] == "left_only").to_numpy()]
+    return _rows("unchecked", rest, "unchecked", rest["value"], np.full(len(rest), np.nan),
+                 "no other figure in the data to check it against")
 
 
 def audit(obs: pd.DataFrame, reported: pd.DataFrame, growth: pd.DataFrame) -> pd.DataFrame:

@@ -86,9 +86,15 @@ def implied_bases(reported: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=OUTPUT)
 
 
-def _by_group(pool: pd.DataFrame, indicators: set[str]):
-    """Per (geo, partner, period, source): the row of each indicator, reported preferred."""
+def _by_group(pool: pd.DataFrame, indicators: set[str], distinct: int | None = None):
+    """Per (geo, partner, period, source): the row of each indicator, reported preferred.
+
+    With ``distinct``, only groups holding exactly that many of ``indicators`` (filtered
+    before the loop, so large inputs with complete groups cost little).
+    """
     subset = pool[pool["indicator"].isin(indicators)].sort_values("kind", ascending=False, kind="stable")
+    if distinct is not None:
+        subset = subset[subset.groupby(GROUP, sort=False)["indicator"].transform("nunique") == distinct]
     for _, group in subset.groupby(GROUP, sort=True):
         yield group.drop_duplicates("indicator").set_index("indicator", drop=False)
 
@@ -97,10 +103,8 @@ def identities(pool: pd.DataFrame) -> pd.DataFrame:
     """The missing member of each identity where the other two are known."""
     rows = []
     for ident in IDENTITIES:
-        for g in _by_group(pool, {ident.total, ident.first, ident.second}):
+        for g in _by_group(pool, {ident.total, ident.first, ident.second}, distinct=2):
             have = set(g.index)
-            if len(have) != 2:
-                continue
             if ident.total not in have:
                 a, b = g.loc[ident.first], g.loc[ident.second]
                 rows.append(_row(a, ident.total, a["value"] + b["value"], a["unit"],

@@ -19,7 +19,8 @@ def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
     strings stay in ``value_printed``, ``unit_printed`` and ``yoy_printed``.
     """
     obs = raw.rename(columns={"value": "value_printed", "unit": "unit_printed", "yoy_pct": "yoy_printed"})
-    obs["value"] = [float(Decimal(v) * reg.factor(u)) for v, u in zip(obs["value_printed"], obs["unit_printed"])]
+    factors = {unit: reg.factor(unit) for unit in obs["unit_printed"].unique()}
+    obs["value"] = [float(Decimal(v) * factors[u]) for v, u in zip(obs["value_printed"], obs["unit_printed"])]
     obs["unit"] = obs["unit_printed"].map(reg.unit_aliases["unit"])
     obs["yoy_pct"] = pd.to_numeric(obs["yoy_printed"].replace("", None)).astype(float)
     obs["kind"] = "reported"
@@ -31,8 +32,9 @@ def merge_repeats(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per published figure: the same number printed at several places of one
     source becomes one row whose ``locator`` lists every place."""
     group = [*KEY, "source_id", "value", "unit", "yoy_printed", "qualifier"]
+    repeats = obs.groupby(group, sort=False, dropna=False)["value"].transform("size") > 1
     merged = (
-        obs.groupby(group, sort=False, dropna=False)
+        obs[repeats].groupby(group, sort=False, dropna=False)
         .agg(
             yoy_pct=("yoy_pct", "first"),
             kind=("kind", "first"),
@@ -42,7 +44,7 @@ def merge_repeats(obs: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
-    return merged[OUTPUT]
+    return pd.concat([obs.loc[~repeats, OUTPUT], merged[OUTPUT]], ignore_index=True)
 
 
 def ref(row) -> str:
