@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import digest
+from ningbo_openness import paths
 from ningbo_openness.build import build
 from ningbo_openness.errors import InputError
 
@@ -15,14 +16,13 @@ RAW = "raw/theory_page_2025.csv"
 ASEAN_ROW = "trade_total,ningbo,asean,2024,1876.9,亿元,20.7,"
 
 
-def _asean_line() -> int:
-    from ningbo_openness import paths
+def _line_of(path: Path, prefix: str) -> int:
+    """The 1-based line of ``path`` that starts with ``prefix``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(i for i, text in enumerate(lines, start=1) if text.startswith(prefix))
 
-    lines = (paths.DATA / RAW).read_text(encoding="utf-8").split("\n")
-    return next(i for i, text in enumerate(lines, start=1) if text.startswith(ASEAN_ROW))
 
-
-ASEAN_LINE = _asean_line()
+ASEAN_LINE = _line_of(paths.DATA / RAW, ASEAN_ROW)
 
 
 def edit_line(path: Path, line: int, old: str, new: str) -> None:
@@ -142,35 +142,27 @@ def test_no_raw_files(data_copy):
 
 def test_malformed_source_date(data_copy):
     path = data_copy / "sources.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("theory_page_2025,"))
+    line = _line_of(path, "theory_page_2025,")
     edit_line(path, line, ",2025,,", ",May 2025,,")
     check_stops(data_copy, "sources.csv", line, "date", r"a date YYYY, YYYY-MM or YYYY-MM-DD, or n.d. \(no date\); found .May 2025.")
 
 
 def test_unknown_growth_basis(data_copy):
     path = data_copy / "indicators.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("gdp,"))
+    line = _line_of(path, "gdp,")
     edit_line(path, line, ",constant_prices,", ",real,")
     check_stops(data_copy, "indicators.csv", line, "yoy_basis", "one of value, constant_prices; found 'real'")
 
 
 def test_unknown_source_tier(data_copy):
     path = data_copy / "sources.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("theory_page_2025,"))
+    line = _line_of(path, "theory_page_2025,")
     edit_line(path, line, ",2026-11-25,2,", ",2026-11-25,4,")
     check_stops(data_copy, "sources.csv", line, "tier", "a source tier: 1 official release")
 
 
 CELLS = "raw/rules/agreement_provisions.csv"
 MEASURES = "raw/rules/ningbo_measures.csv"
-
-
-def _line_of(path: Path, prefix: str) -> int:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return next(i for i, text in enumerate(lines, start=1) if text.startswith(prefix))
 
 
 @pytest.mark.parametrize("file, prefix, old, new, column, expected", [

@@ -75,7 +75,8 @@ def loader_times(calls: int = 200) -> dict[str, float]:
 def synthetic_data(rows: int, root: Path) -> Path:
     """A data folder with the real reference tables and one synthetic raw file of ``rows``
     valid rows: goods trade, exports and imports of several reporters with several
-    partners over distinct years (1000-9999), so keys are unique as in real data."""
+    partners over distinct quarters (1000Q1-9999Q4), so keys are unique as in real data
+    up to 2.16 million rows."""
     data = root / "data"
     shutil.copytree(paths.DATA, data, ignore=shutil.ignore_patterns("raw", "processed", "datapackage.json"))
     shutil.copytree(paths.RAW / "rules", data / "raw" / "rules")
@@ -88,7 +89,7 @@ def synthetic_data(rows: int, root: Path) -> Path:
     frame = pd.DataFrame({
         "indicator": indicators[i % len(indicators)], "geo": geos[i // len(indicators) % len(geos)],
         "partner": partners[i // (len(indicators) * len(geos)) % len(partners)],
-        "period": (1000 + i // combos % 9000).astype(str),
+        "period": [f"{1000 + k // 4}Q{k % 4 + 1}" for k in i // combos % 36_000],
         "value": np.round(rng.uniform(100, 10_000, rows), 1).astype(str), "unit": "亿元", "yoy_pct": "",
         "qualifier": "exact", "source_id": "theory_page_2025", "locator": [f"row {k}" for k in i],
         "quote": "synthetic", "note": "",
