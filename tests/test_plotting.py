@@ -138,3 +138,28 @@ def test_figure_sources_for_a_notebook(exported):
 
 def test_long_labels_wrap():
     assert plotting.label("trade_total", "en", wrap=40) == "Goods trade (imports + exports) (100\nmillion yuan)"
+
+
+def _save_many(out_dir, prefix):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from ningbo_openness import plotting as p
+
+    for i in range(20):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [0, i])
+        p.save_figure(fig, f"{prefix}{i}", formats=("svg",), lang="en", out_dir=out_dir)
+        plt.close(fig)
+
+
+def test_manifest_survives_parallel_writers(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        for future in [pool.submit(_save_many, tmp_path, prefix) for prefix in ("a", "b")]:
+            future.result()
+    # without the lock, rows of one writer are regularly lost here
+    assert sorted(plotting.manifest(tmp_path)["name"]) == sorted(f"{p}{i}" for p in "ab" for i in range(20))

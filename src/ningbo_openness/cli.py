@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     where = nb_cmd.add_mutually_exclusive_group(required=True)
     where.add_argument("--output-dir", type=Path, help="write executed copies here")
     where.add_argument("--in-place", action="store_true", help="overwrite the notebooks with their new outputs")
+    nb_cmd.add_argument("--workers", type=int, default=2, help="notebooks executed at once (default 2)")
     fig_cmd = commands.add_parser("figures", help="draw every registered figure in English and Chinese")
     fig_cmd.add_argument("--out-dir", type=Path, default=paths.FIGURES, help="folder for <lang>/<name>.<fmt> and manifest.csv")
     ex_cmd = commands.add_parser("exercises", help="write student versions of the exercises (solutions removed)")
@@ -45,12 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {export_all(args.out_dir)} figures (pdf, svg, png) and {args.out_dir / 'manifest.csv'}")
         return 0
     if args.command == "notebooks":
-        from .notebooks import execute, notebook_paths
+        from .notebooks import execute_all, notebook_paths
 
-        for source in notebook_paths():
-            target = source if args.in_place else args.output_dir / source.relative_to(paths.NOTEBOOKS)
-            print(f"executing {source.name} -> {target}")
-            execute(source, target)
+        pairs = [(s, s if args.in_place else args.output_dir / s.relative_to(paths.NOTEBOOKS)) for s in notebook_paths()]
+        execute_all(pairs, args.workers)
+        print(f"executed {len(pairs)} notebooks with {args.workers} workers")
         return 0
     if args.command == "build":
         try:

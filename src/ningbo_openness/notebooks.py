@@ -1,6 +1,7 @@
 """Execute the project's notebooks in fresh kernels (for ``make reproduce``)."""
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -25,3 +26,11 @@ def execute(source: Path, target: Path) -> None:
     NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(source.parent)}}).execute()
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
+
+
+def execute_all(pairs: list[tuple[Path, Path]], workers: int = 2) -> None:
+    """Execute (source, target) pairs, ``workers`` kernels at a time (a kernel is one
+    process, so two workers use both cores of a small machine)."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for future in [pool.submit(execute, source, target) for source, target in pairs]:
+            future.result()

@@ -7,6 +7,7 @@ The CJK font is Noto Sans CJK SC (SIL Open Font License), shipped inside the
 from __future__ import annotations
 
 import csv
+import fcntl
 import hashlib
 import io
 import os
@@ -182,6 +183,15 @@ def manifest(out_dir: Path | None = None) -> pd.DataFrame:
 
 
 def _update_manifest(path: Path, rows: list[dict]) -> None:
+    """Replace this figure's rows in the manifest. A lock file serialises the
+    read-modify-write, so notebooks executed in parallel cannot lose each other's rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(".manifest.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _merge_manifest(path, rows)
+
+
+def _merge_manifest(path: Path, rows: list[dict]) -> None:
     existing = []
     if path.exists():
         with path.open(encoding="utf-8", newline="") as handle:
