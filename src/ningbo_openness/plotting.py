@@ -183,12 +183,16 @@ def manifest(out_dir: Path | None = None) -> pd.DataFrame:
 
 
 def _update_manifest(path: Path, rows: list[dict]) -> None:
-    """Replace this figure's rows in the manifest. A lock file serialises the
-    read-modify-write, so notebooks executed in parallel cannot lose each other's rows."""
+    """Replace this figure's rows in the manifest. A lock on the figure folder serialises
+    the read-modify-write, so notebooks executed in parallel cannot lose each other's rows
+    (the folder, not the file, because the file is replaced on every write)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(".manifest.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
         _merge_manifest(path, rows)
+    finally:
+        os.close(folder)
 
 
 def _merge_manifest(path: Path, rows: list[dict]) -> None:
