@@ -46,7 +46,8 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     """Build the processed tables from ``data_dir`` in memory (nothing is written)."""
     reg = load_registry(data_dir)
     obs = canonical(read_raw(data_dir / "raw", reg), reg)
-    growth = checks.growth_vs_base(obs[obs["indicator"].isin(reg.value_growth())])
+    value_growth = reg.value_growth()
+    growth = checks.growth_vs_base(obs[obs["indicator"].isin(value_growth)])
     bad = checks.contradictions(growth)
     if not bad.empty:
         first = bad.sort_values(["_file", "_line"]).iloc[0]
@@ -54,7 +55,7 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
                          f"a growth rate within {first['_tolerance']:.2f} pp of {first['expected']:.2f}% "
                          f"({first['detail']})", f"{first['stated']:g}")
     reported = merge_repeats(obs)
-    derived = derive(reported, reg.indicators["unit"], reg.value_growth())
+    derived = derive(reported, reg.indicators["unit"], value_growth)
     table = pd.concat([reported, derived], ignore_index=True)[OUTPUT]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
     return BuildResult(table, checks.audit(obs, reported, growth), rules.read_cells(data_dir, reg), rules.read_measures(data_dir, reg))

@@ -19,12 +19,12 @@ import pandas as pd
 from . import periods
 from .derive import IDENTITIES
 from .growth import growth_rounding_bound, half_unit, share_pct, yoy_pct
+from .observations import KEY
 
 COLUMNS = [
     "check", "indicator", "geo", "partner", "period", "source_id", "locator",
     "status", "stated", "expected", "difference", "detail",
 ]
-KEY = ["indicator", "geo", "partner", "period"]
 #: Gap in percentage points, beyond rounding, still accepted between a stated growth
 #: rate and a base printed by the same source: offices compute growth on a comparable
 #: scope (可比口径), which typically moves the rate by a few tenths of a point.

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .checks import DEFINITION_BREAK_RATIO
 from .growth import cagr_pct, share_pct
 from .load import load_indicators, meta
 from .periods import bounds
-
-#: Fall in one year beyond which two totals cannot share a definition (no
-#: cross-border e-commerce aggregate in the data has lost half its value in a year).
-DEFINITION_BREAK_RATIO = 0.5
 
 
 def figures() -> pd.DataFrame:

@@ -58,7 +58,8 @@ def trade_long_run(lang: str):
           "Growth of Ningbo's 2024 trade with three partner regions (points) against the range one year's "
           "growth of Ningbo's total trade would fall in under its 2016-2022 log-linear trend.", width="single")
 def partner_growth_vs_trend(lang: str):
-    total = annual_series("trade_total")["value"]
+    annual = annual_series("trade_total")
+    total = annual["value"]
     rows = load_indicators(indicator="trade_total", partner=PARTNERS_2024, kind="reported", source_id=SEED)
     rates = rows.set_index("partner")["yoy_pct"].astype(float).loc[PARTNERS_2024]
     band = growth_against_trend(total, int(total.index.max()) + 1, observed_pct=0.0)
@@ -73,7 +74,6 @@ def partner_growth_vs_trend(lang: str):
     ax.set_ylim(-0.7, len(rates) - 0.3)
     ax.set_xlabel(TEXT["growth"][lang])
     fig.legend(loc="outside upper center")
-    annual = annual_series("trade_total")
     return fig, sorted(set(annual["source_id"]) | set(rows["source_id"].astype(str)))
 
 
