@@ -115,6 +115,8 @@ def test_definitions_across_years():
     assert "2044.4" in row["detail"]
     consistent = frame.assign(value=[700.0, 450.0, 257.4])
     assert checks.definitions_across_years(consistent)["status"].tolist() == ["ok"]
+    later_total = pd.concat([frame, obs([{"indicator": "cbec_trade", "period": "2024", "value": 707.4}])], ignore_index=True)
+    assert checks.definitions_across_years(later_total).empty  # the later total is compared directly instead
 
 
 def test_unchecked_marks_only_untouched_claims():

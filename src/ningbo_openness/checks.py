@@ -121,10 +121,10 @@ def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
     left = claims[~claims["partner"].isin(["world", "none"])].assign(whole_indicator=lambda d: d["indicator"], whole_partner="world")
     pieces.append(left.merge(wholes, on=["whole_indicator", "geo", "whole_partner", "period"]))
     pairs = pd.concat(pieces, ignore_index=True)
+    columns = ["value", "whole_value", "whole_indicator", "geo", "whole_partner", "period", "whole_source"]
     detail = [
         f"{share_pct(v, wv):.1f}% of {wi}({g}, {wp}, {p}) = {wv:g} [{ws}]"
-        for v, wv, wi, g, wp, p, ws in zip(pairs["value"], pairs["whole_value"], pairs["whole_indicator"], pairs["geo"],
-                                           pairs["whole_partner"], pairs["period"], pairs["whole_source"])
+        for v, wv, wi, g, wp, p, ws in zip(*(pairs[c].tolist() for c in columns))
     ]
     status = np.where(pairs["value"] <= pairs["whole_value"], "ok", "fail")
     return _rows("part_vs_whole", pairs, status, pairs["value"], pairs["whole_value"], detail)
@@ -180,37 +180,45 @@ def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def _first_of_each(reported: pd.DataFrame, indicator: str, suffix: str) -> pd.DataFrame:
+    """Value and qualifier of the first row of ``indicator`` per reporter, partner and period,
+    keyed by that period as ``later``."""
+    rows = reported[reported["indicator"] == indicator].drop_duplicates(["geo", "partner", "period"])
+    return rows[["geo", "partner", "period", "value", "qualifier"]].rename(
+        columns={"period": "later", "value": f"value{suffix}", "qualifier": f"qualifier{suffix}"})
+
+
 def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
     """A total in one year against its two components a year later.
 
     If both years used one definition, next year's total would be at least the sum of
     its components; a ratio below ``DEFINITION_BREAK_RATIO`` means the figures cannot
-    share a definition (e.g. all cross-border e-commerce vs retail only).
+    share a definition (e.g. all cross-border e-commerce vs retail only). Tested only
+    where the later year has both components and no total.
     """
     rows = []
-    by_key = reported.set_index(KEY)
-    present = set(zip(reported["indicator"], reported["geo"], reported["partner"], reported["period"]))
+    later_of = {p: periods.next_year(p) for p in reported["period"].unique()}
+    place = ["geo", "partner", "later"]
     for ident in IDENTITIES:
         totals = reported[reported["indicator"] == ident.total]
-        later_periods = [periods.next_year(p) for p in totals["period"]]
-        testable = [
-            (ident.total, g, p, later) not in present and (ident.first, g, p, later) in present and (ident.second, g, p, later) in present
-            for g, p, later in zip(totals["geo"], totals["partner"], later_periods)
-        ]
-        for (_, t), later in zip(totals[testable].iterrows(), [lp for lp, ok in zip(later_periods, testable) if ok]):
-            keys = [(c, t["geo"], t["partner"], later) for c in (ident.first, ident.second)]
-            parts = [by_key.loc[[k]].iloc[0] for k in keys]
-            components = sum(p["value"] for p in parts)
-            floors = [k[0] for k, p in zip(keys, parts) if p["qualifier"] == "floor"]
+        later_totals = totals[["geo", "partner", "period"]].drop_duplicates().rename(columns={"period": "later"})
+        pairs = (totals.assign(later=totals["period"].map(later_of))
+                 .merge(_first_of_each(reported, ident.first, "_1"), on=place)
+                 .merge(_first_of_each(reported, ident.second, "_2"), on=place)
+                 .merge(later_totals, on=place, how="left", indicator=True))
+        for _, t in pairs[pairs["_merge"] == "left_only"].iterrows():
+            components = t["value_1"] + t["value_2"]
+            floors = [name for name, q in ((ident.first, t["qualifier_1"]), (ident.second, t["qualifier_2"])) if q == "floor"]
             ratio = components / t["value"]
             status = "ok" if ratio >= DEFINITION_BREAK_RATIO else "warn"
+            needed = t["value"] - t["value_2"]
             detail = (
-                f"{ident.first} + {ident.second} in {later} = {components:g}"
+                f"{ident.first} + {ident.second} in {t['later']} = {components:g}"
                 + (f" (a floor: {', '.join(floors)} stated as 'more than')" if floors else "")
                 + f", {ratio * 100:.1f}% of the {t['period']} total; "
                 + ("consistent with one definition" if status == "ok" else
-                   f"a like-for-like reading needs {later} {ident.first} of at least {t['value'] - parts[1]['value']:g} if the total did not fall, "
-                   f"{(t['value'] - parts[1]['value']) / parts[0]['value']:.1f} times the stated figure: the years use different definitions")
+                   f"a like-for-like reading needs {t['later']} {ident.first} of at least {needed:g} if the total did not fall, "
+                   f"{needed / t['value_1']:.1f} times the stated figure: the years use different definitions")
             )
             rows.append(_audit_row("definitions_across_years", t, status, components, t["value"], detail))
     return pd.DataFrame(rows, columns=COLUMNS)

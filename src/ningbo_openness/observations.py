@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 from .registry import Registry
@@ -19,8 +20,11 @@ def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
     strings stay in ``value_printed``, ``unit_printed`` and ``yoy_printed``.
     """
     obs = raw.rename(columns={"value": "value_printed", "unit": "unit_printed", "yoy_pct": "yoy_printed"})
-    factors = {unit: reg.factor(unit) for unit in obs["unit_printed"].unique()}
-    obs["value"] = [float(Decimal(v) * factors[u]) for v, u in zip(obs["value_printed"], obs["unit_printed"])]
+    obs["value"] = np.nan
+    for unit, printed in obs.groupby("unit_printed", sort=False)["value_printed"]:
+        factor = reg.factor(unit)
+        exact = {v: float(Decimal(v) * factor) for v in printed.unique()}
+        obs.loc[printed.index, "value"] = printed.map(exact)
     obs["unit"] = obs["unit_printed"].map(reg.unit_aliases["unit"])
     obs["yoy_pct"] = pd.to_numeric(obs["yoy_printed"].replace("", None)).astype(float)
     obs["kind"] = "reported"
