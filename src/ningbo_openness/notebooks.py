@@ -21,9 +21,11 @@ def execute(source: Path, target: Path) -> None:
     """Run ``source`` top to bottom in a fresh ``python3`` kernel and save it as ``target``.
 
     The kernel starts in the notebook's folder; a cell error raises and writes nothing.
+    No execution times are recorded, so an unchanged notebook is saved byte for byte as before.
     """
     nb = nbformat.read(source, as_version=4)
-    NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", resources={"metadata": {"path": str(source.parent)}}).execute()
+    NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(source.parent)}}).execute()
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
