@@ -78,3 +78,14 @@ def test_measure_stages_take_the_furthest_stage():
     assert stages.loc["m2", "stage"] == "scenario" and stages.loc["m2", "sources"] == 2
     assert stages.loc["m1", "provisions"] == "p0;p2"
     assert stages.index[0] == "m1"  # furthest along first
+
+
+def test_agreement_counts_are_dated_and_cited():
+    from ningbo_openness.figures.rules import agreement_counts
+
+    counts = agreement_counts()
+    world = counts[counts["indicator"] == "rtas_in_force"]
+    assert len(world) >= 3 and world["date"].is_monotonic_increasing
+    assert world["value"].iloc[-1] == 375  # the page's figure for May 2025 closes the series
+    assert counts["source_id"].astype(str).str.len().gt(0).all()
+    assert (counts.loc[counts["period"].str.fullmatch(r"\d{4}"), "date"].dt.strftime("%m-%d") == "12-31").all()

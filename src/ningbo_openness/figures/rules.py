@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from .. import alignment, plotting
-from ..load import agreement_provisions, names, ningbo_measures
+from .. import alignment, periods, plotting
+from ..load import agreement_provisions, load_indicators, names, ningbo_measures
 from ..rules import STAGES
 from . import register
 
@@ -99,3 +100,39 @@ def coverage_sensitivity(lang: str):
     ax.set_xlabel(TEXT["coverage"][lang] + " (%)")
     fig.legend(loc="outside upper center", ncols=1)
     return fig, _sources(cells, measures)
+
+
+COUNTS = {
+    "rtas_in_force": {"en": "Regional trade agreements in force (WTO)", "zh": "生效的区域贸易协定（WTO统计）"},
+    "china_ftas_signed": {"en": "Free trade agreements signed by China", "zh": "中国已签署的自贸协定"},
+    "china_fta_partners": {"en": "China's free-trade partners", "zh": "中国自贸伙伴（国家和地区）"},
+}
+
+
+def agreement_counts():
+    """Counts of agreements at dates: WTO RTAs in force and China's FTAs and partners.
+
+    Columns as ``load_indicators`` plus ``date``, the last day of each period
+    (a year label counts at 31 December)."""
+    counts = load_indicators(indicator=list(COUNTS), kind="reported")
+    counts["date"] = pd.to_datetime([periods.bounds(p)[1] for p in counts["period"]])
+    return counts.sort_values(["indicator", "date"], ignore_index=True)
+
+
+@register("agreements_over_time", "03_rule_alignment",
+          "Regional trade agreements in force worldwide (WTO counts) and China's signed free trade agreements and "
+          "partners, at the dates the sources give.", width="single")
+def agreements_over_time(lang: str):
+    counts = agreement_counts()
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6.4, 5.6))
+    world = counts[counts["indicator"] == "rtas_in_force"]
+    top.plot(world["date"], world["value"], color=plotting.PALETTE[0], marker="o")
+    top.set_title(COUNTS["rtas_in_force"][lang], loc="left")
+    top.set_ylim(0, world["value"].max() * 1.15)
+    for i, indicator in enumerate(("china_ftas_signed", "china_fta_partners")):
+        part = counts[counts["indicator"] == indicator]
+        bottom.plot(part["date"], part["value"], color=plotting.PALETTE[i + 1], marker=plotting.MARKERS[i + 1],
+                    linestyle=plotting.LINESTYLES[i + 1], label=COUNTS[indicator][lang])
+    bottom.set_ylim(0, counts.loc[counts["indicator"] != "rtas_in_force", "value"].max() * 1.25)
+    bottom.legend(loc="lower right")
+    return fig, _sources(counts)

@@ -16,13 +16,15 @@ TEXT = {
     "derived": {"en": "implied by next year's growth", "zh": "由次年增速推算"},
     "share": {"en": "Share of China's goods trade (%)", "zh": "占全国货物进出口比重（%）"},
     "growth": {"en": "Growth in 2024 (%)", "zh": "2024年同比增速（%）"},
-    "band": {"en": "Ningbo total trade, trend 2016–2022:\n95% range for one year's growth",
-             "zh": "宁波进出口总额：2016—2022年趋势增速及单年95%区间"},
+    "band": {"en": "Ningbo total trade, trend {first}–{last}:\n95% range for one year's growth",
+             "zh": "宁波进出口总额：{first}—{last}年趋势增速及单年95%区间"},
     "share_of_total": {"en": "Share of Ningbo's trade (%)", "zh": "占宁波进出口总额比重（%）"},
     "periods": {"2021M01-M08": {"en": "Jan–Aug 2021", "zh": "2021年1—8月"}, "2024Q1": {"en": "Q1 2024", "zh": "2024年一季度"}},
 }
 SEED = "theory_page_2025"
 PARTNERS_2024 = ["asean", "africa", "cee"]
+#: The year of the source page's partner growth rates.
+PARTNER_YEAR = 2024
 PARTIAL_PERIODS = ["2021M01-M08", "2024Q1"]
 
 
@@ -56,15 +58,17 @@ def trade_long_run(lang: str):
 
 @register("partner_growth_vs_trend", "01_trade_growth",
           "Growth of Ningbo's 2024 trade with three partner regions (points) against the range one year's "
-          "growth of Ningbo's total trade would fall in under its 2016-2022 log-linear trend.", width="single")
+          "growth of Ningbo's total trade would fall in under its log-linear trend up to 2023.", width="single")
 def partner_growth_vs_trend(lang: str):
     annual = annual_series("trade_total")
     total = annual["value"]
     rows = load_indicators(indicator="trade_total", partner=PARTNERS_2024, kind="reported", source_id=SEED)
     rates = rows.set_index("partner")["yoy_pct"].astype(float).loc[PARTNERS_2024]
-    band = growth_against_trend(total, int(total.index.max()) + 1, observed_pct=0.0)
+    band = growth_against_trend(total, PARTNER_YEAR, observed_pct=0.0)
+    fitted = total.index[total.index < PARTNER_YEAR]
     fig, ax = plt.subplots()
-    ax.axvspan(band.low_pct, band.high_pct, color=plotting.PALETTE[4], alpha=0.35, label=TEXT["band"][lang])
+    ax.axvspan(band.low_pct, band.high_pct, color=plotting.PALETTE[4], alpha=0.35,
+               label=TEXT["band"][lang].format(first=fitted.min(), last=fitted.max()))
     ax.axvline(band.trend_pct, color=plotting.PALETTE[4], linestyle="--")
     y = np.arange(len(rates))
     ax.scatter(rates.to_numpy(), y, color=plotting.PALETTE[0], zorder=3)
