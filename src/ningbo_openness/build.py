@@ -62,8 +62,13 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
-    """The byte-stable CSV form of a processed table (12 significant digits)."""
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.12g")
+    """The byte-stable CSV form of a processed table: floats with 12 significant digits,
+    missing values blank. Floats are formatted here, in one pass per column, which is
+    several times faster on large tables than pandas' per-cell ``float_format``."""
+    text = frame.copy()
+    for column in frame.columns[[pd.api.types.is_float_dtype(t) for t in frame.dtypes]]:
+        text[column] = ["" if v != v else "%.12g" % v for v in frame[column].tolist()]
+    return text.to_csv(index=False, lineterminator="\n")
 
 
 def write(result: BuildResult, data_dir: Path = paths.DATA) -> None:
