@@ -40,13 +40,15 @@ def patents_decade(lang: str):
 
 
 @register("rd_intensity_compared", "02_innovation_output",
-          "R&D expenditure as a share of GDP: Ningbo and China, in the years the sources give.")
+          "R&D expenditure as a share of GDP: Ningbo, Zhejiang and China, in the years the sources give "
+          "(lines join consecutive years only).")
 def rd_intensity_compared(lang: str):
     fig, ax = plt.subplots()
     sources = set()
-    for i, geo in enumerate(["ningbo", "china"]):
+    for i, geo in enumerate(["ningbo", "zhejiang", "china"]):
         data = annual_series("rd_intensity", geo=geo, partner="none")
-        ax.plot(data.index, data["value"], color=plotting.PALETTE[i], marker=plotting.MARKERS[i],
+        years = range(data.index.min(), data.index.max() + 1)
+        ax.plot(years, data["value"].reindex(years), color=plotting.PALETTE[i], marker=plotting.MARKERS[i],
                 linestyle=plotting.LINESTYLES[i], label=plotting.name(geo, "geos", lang))
         sources |= set(data["source_id"])
     ax.set_ylabel(TEXT["intensity"][lang])
