@@ -11,6 +11,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from ningbo_openness import figures, plotting  # noqa: E402
@@ -134,6 +135,15 @@ def test_png_resolution(exported):
 def test_figure_sources_for_a_notebook(exported):
     table = figures.figure_sources("00_overview_and_audit", out_dir=exported[0])
     assert table["source_id"].tolist() == ["theory_page_2025"]
+
+
+def test_figure_sources_ignore_the_other_language(tmp_path):
+    rows = [{"name": "f", "lang": lang, "format": "png", "file": f"{lang}/f.png", "notebook": "nb", "caption": "",
+             "sources": sources, "width_mm": "85", "height_mm": "60", "sha256": ""}
+            for lang, sources in (("en", "theory_page_2025"), ("zh", "theory_page_2025;nb_bulletin_2024"))]
+    pd.DataFrame(rows, columns=plotting.MANIFEST_COLUMNS).to_csv(tmp_path / "manifest.csv", index=False)
+    assert figures.figure_sources("nb", out_dir=tmp_path, lang="en")["source_id"].tolist() == ["theory_page_2025"]
+    assert len(figures.figure_sources("nb", out_dir=tmp_path, lang="zh")) == 2
 
 
 def test_long_labels_wrap():

@@ -74,10 +74,14 @@ def export_all(out_dir=None) -> int:
     return count
 
 
-def figure_sources(notebook: str, out_dir=None) -> pd.DataFrame:
-    """The registered sources behind every figure a notebook saved (from the manifest)."""
+def figure_sources(notebook: str, out_dir=None, lang: str | None = None) -> pd.DataFrame:
+    """The registered sources behind every figure a notebook saved (from the manifest), in
+    ``lang`` (default: the current style's language). One language only, so that a notebook
+    run, which refreshes its own figures in its language, never lists sources of older
+    drawings in the other language."""
     drawn = plotting.manifest(out_dir)
-    used = set(";".join(drawn.loc[drawn["notebook"] == notebook, "sources"]).split(";")) - {""}
+    mine = (drawn["notebook"] == notebook) & (drawn["lang"] == (lang or plotting.current_lang()))
+    used = set(";".join(drawn.loc[mine, "sources"]).split(";")) - {""}
     table = sources()
     return table[table["source_id"].isin(used)].reset_index(drop=True)
 
