@@ -7,6 +7,7 @@ audit, the build checks and writes the rule-alignment tables (``rules``).
 """
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     several times faster on large tables than pandas' per-cell ``float_format``."""
     text = frame.copy()
     for column in frame.columns[[pd.api.types.is_float_dtype(t) for t in frame.dtypes]]:
-        text[column] = ["" if v != v else "%.12g" % v for v in frame[column].tolist()]
+        text[column] = ["" if math.isnan(v) else f"{v:.12g}" for v in frame[column].tolist()]
     return text.to_csv(index=False, lineterminator="\n")
 
 
