@@ -1,6 +1,6 @@
 import pytest
 
-from ningbo_openness.annual import annual_series, significant_digits
+from ningbo_openness.annual import annual_series, half_unit_of_value, significant_digits
 
 
 @pytest.mark.parametrize("value, digits", [(12700.0, 3), (12671.1, 6), (2156.0, 4), (0.05, 1), (13.77, 4), (976000.0, 3)])
@@ -32,3 +32,10 @@ def test_better_tier_then_more_digits():
 def test_unknown_series():
     with pytest.raises(KeyError):
         annual_series("trade_total", geo="singapore_port")
+
+
+def test_half_unit_of_value():
+    assert half_unit_of_value(64100.0) == pytest.approx(50)  # 6.41 万亿元 in 亿元
+    assert half_unit_of_value(70000.0) == pytest.approx(5000)  # "near 7 万亿元"
+    assert half_unit_of_value(12.5) == pytest.approx(0.05)
+

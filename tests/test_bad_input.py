@@ -106,7 +106,8 @@ def test_growth_within_revision_allowance_passes(data_copy):
     # 1876.9 / 1560 - 1 = 20.31 %: 0.39 pp from 20.7, beyond rounding, within the allowance
     append_line(data_copy / RAW, asean_row(value="1560", quote="1560"))
     result = build(data_copy)
-    row = result.audit[(result.audit["check"] == "growth_vs_base") & (result.audit["partner"] == "asean")]
+    audit = result.audit
+    row = audit[(audit["check"] == "growth_vs_base") & (audit["geo"] == "ningbo") & (audit["partner"] == "asean")]
     assert row["status"].tolist() == ["note"]
 
 

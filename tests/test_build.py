@@ -57,7 +57,7 @@ def test_units_are_canonical(result):
 
 
 def test_implied_previous_year(result):
-    row = one(result.indicators, indicator="trade_total", partner="asean", period="2023")
+    row = one(result.indicators, indicator="trade_total", geo="ningbo", partner="asean", period="2023")
     assert row["kind"] == "derived"
     assert row["value"] == pytest.approx(1876.9 / 1.207)
     assert row["formula"] == "trade_total(ningbo, asean, 2024) / (1 + 20.7 / 100)"

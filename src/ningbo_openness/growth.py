@@ -1,6 +1,7 @@
 """Growth arithmetic on published figures. Rates are in percent throughout."""
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pandas as pd
@@ -93,3 +94,30 @@ def shift_share(local_before: pd.Series, local_after: pd.Series,
     within = float((weights * (local_growth - bench_growth)).sum())
     total = (local_after.sum() / local_before.sum() - 1) * 100
     return {"total": float(total), "benchmark": float(bench_total), "mix": mix, "within": within}
+
+
+def shift_share_range(local_before: pd.Series, local_after: pd.Series, bench_before: pd.Series,
+                      bench_after: pd.Series, bench_half_before: pd.Series, bench_half_after: pd.Series,
+                      rest: str = "other") -> pd.DataFrame:
+    """``shift_share`` over the rounding of the benchmark's printed partner levels.
+
+    ``bench_half_*``: half a unit of the last printed digit of each named partner's level
+    (same units as the levels); the residual partner ``rest`` = total - named partners
+    moves the opposite way, since the printed total is kept fixed. Every corner of the
+    rounding box is evaluated; returns one row per component (``total``, ``benchmark``,
+    ``mix``, ``within``) with the central ``value`` and the ``low`` and ``high`` ends.
+    """
+    named = [p for p in bench_before.index if p != rest]
+    central = shift_share(local_before, local_after, bench_before, bench_after)
+    results = []
+    for signs in itertools.product((-1, 1), repeat=2 * len(named)):
+        before, after = bench_before.copy(), bench_after.copy()
+        for partner, sign_before, sign_after in zip(named, signs[::2], signs[1::2]):
+            before[partner] += sign_before * bench_half_before[partner]
+            before[rest] -= sign_before * bench_half_before[partner]
+            after[partner] += sign_after * bench_half_after[partner]
+            after[rest] -= sign_after * bench_half_after[partner]
+        results.append(shift_share(local_before, local_after, before, after))
+    corners = pd.DataFrame(results)
+    return pd.DataFrame({"value": pd.Series(central), "low": corners.min(), "high": corners.max()})
+
