@@ -110,7 +110,8 @@ ORDINAL_WORDS = {
 def _numbers_in(quote: str) -> set[str]:
     """Every number a quote prints, in the raw file's notation: decimal commas
     (17,3) read as points, thousands separators (182,000; 15.670.000) dropped,
-    Chinese tenths (两成 = 20 %), counts (三大 = 3) and ranks in words."""
+    Chinese tenths (两成 = 20 %), counts (三大 = 3), ranks in words and Korean or
+    Japanese large numbers (1조 4200억 = 14200 억)."""
     text = quote
     grouped = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", text)
     decimal_commas = re.sub(r"(?<=\d),(?=\d)", ".", text)
@@ -119,6 +120,8 @@ def _numbers_in(quote: str) -> set[str]:
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     squeezed = re.sub(r"\s", "", quote)
     found |= set(re.findall(r"\d+(?:\.\d+)?", squeezed))
+    # Korean and Japanese large numbers: 1조 4200억 / 1兆4200億 = 14200 (in units of 억/億)
+    found |= {str(int(a) * 10000 + int(b)) for a, b in re.findall(r"(\d+)(?:조|兆)(\d+)(?:억|億)", squeezed)}
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:
             found.add(str(digit * 10))
