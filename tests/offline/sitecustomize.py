@@ -29,6 +29,12 @@ def _refuse(host) -> None:
     raise NetworkBlocked(f"network access blocked (the project runs offline): {host}")
 
 
+def _check_peer(sock, address) -> None:
+    """Refuse an internet-socket peer that is not this machine."""
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address[0]):
+        _refuse(address[0])
+
+
 def install() -> None:
     """Guard ``socket`` in this process (idempotent)."""
     if getattr(socket.socket.connect, "offline_guard", False):
@@ -36,13 +42,11 @@ def install() -> None:
     connect, connect_ex, getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
 
     def guarded_connect(self, address):
-        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address[0]):
-            _refuse(address[0])
+        _check_peer(self, address)
         return connect(self, address)
 
     def guarded_connect_ex(self, address):
-        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address[0]):
-            _refuse(address[0])
+        _check_peer(self, address)
         return connect_ex(self, address)
 
     def guarded_getaddrinfo(host, *args, **kwargs):
