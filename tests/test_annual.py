@@ -29,6 +29,12 @@ def test_better_tier_then_more_digits():
     assert cargo.loc[2024, "qualifier"] == "exact"
 
 
+def test_later_vintage_before_preliminary():
+    gdp = annual_series("gdp", geo="zhejiang", partner="none")
+    # 2023: the census-revised 85620 (4 digits) over the preliminary 82553 (5 digits)
+    assert gdp.loc[2023, "value"] == 85620
+
+
 def test_unknown_series():
     with pytest.raises(KeyError):
         annual_series("trade_total", geo="singapore_port")

@@ -39,7 +39,7 @@ def append_line(path: Path, text: str) -> None:
 def asean_row(**changes) -> str:
     row = {
         "indicator": "trade_total", "geo": "ningbo", "partner": "asean", "period": "2023", "value": "1555.0",
-        "unit": "亿元", "yoy_pct": "", "qualifier": "exact", "source_id": "theory_page_2025",
+        "unit": "亿元", "yoy_pct": "", "qualifier": "exact", "vintage": "", "source_id": "theory_page_2025",
         "locator": "test line", "quote": "1555.0", "note": "",
     }
     row.update(changes)
@@ -78,6 +78,7 @@ SINGLE_CELL_EDITS = [
     ("unknown source id", "theory_page_2025", "some_blog", "source_id", "a source id registered in data/sources.csv; found 'some_blog'"),
     ("missing locator", "lines 88-90", "", "locator", "a non-empty text"),
     ("unknown qualifier", ",exact,", ",about,", "qualifier", "one of exact, floor, approx"),
+    ("unknown vintage", ",exact,,", ",exact,provisional,", "vintage", "blank or one of preliminary, final, revised"),
     ("non-numeric growth", ",20.7,", ",20.7%,", "yoy_pct", "a growth rate in percent such as 20.7, or blank"),
 ]
 
@@ -125,7 +126,7 @@ def test_non_utf8_file(data_copy):
 
 def test_ragged_row(data_copy):
     edit_line(data_copy / RAW, ASEAN_LINE, "lines 88-90", "lines 88,90")
-    check_stops(data_copy, RAW, ASEAN_LINE, None, "12 fields .* found '13 fields'")
+    check_stops(data_copy, RAW, ASEAN_LINE, None, "13 fields .* found '14 fields'")
 
 
 def test_duplicate_indicator_definition(data_copy):

@@ -39,7 +39,7 @@ def test_build_is_byte_stable(data_copy):
 
 def test_contract_columns(result):
     assert list(result.indicators.columns) == [
-        "indicator", "geo", "partner", "period", "value", "unit", "yoy_pct", "qualifier",
+        "indicator", "geo", "partner", "period", "value", "unit", "yoy_pct", "qualifier", "vintage",
         "kind", "formula", "source_id", "locator", "note",
     ]
     derived = result.indicators[result.indicators["kind"] == "derived"]
@@ -123,8 +123,8 @@ def test_build_without_anything_to_derive(data_copy):
     raw = data_copy / "raw"
     for f in raw.glob("*.csv"):
         f.unlink()
-    header = "indicator,geo,partner,period,value,unit,yoy_pct,qualifier,source_id,locator,quote,note\n"
-    (raw / "one.csv").write_text(header + "rtas_in_force,world,none,2025-05-31,375,个,,exact,theory_page_2025,lines 472-473,375,\n", encoding="utf-8")
+    header = "indicator,geo,partner,period,value,unit,yoy_pct,qualifier,vintage,source_id,locator,quote,note\n"
+    (raw / "one.csv").write_text(header + "rtas_in_force,world,none,2025-05-31,375,个,,exact,,theory_page_2025,lines 472-473,375,\n", encoding="utf-8")
     result = build(data_copy)
     assert (result.indicators["kind"] == "reported").all() and len(result.indicators) == 1
     assert result.audit["status"].tolist() == ["unchecked"]

@@ -10,7 +10,7 @@ from ningbo_openness import checks
 
 def obs(rows: list[dict]) -> pd.DataFrame:
     base = {"geo": "ningbo", "partner": "world", "unit": "cny_100m", "unit_printed": "亿元", "yoy_printed": "",
-            "qualifier": "exact", "source_id": "s1", "locator": "l", "note": "", "kind": "reported",
+            "qualifier": "exact", "vintage": "", "source_id": "s1", "locator": "l", "note": "", "kind": "reported",
             "formula": "", "_file": "f.csv"}
     out = []
     for i, r in enumerate(rows):
@@ -31,8 +31,8 @@ def test_growth_statuses():
     ])
     growth = checks.growth_vs_base(frame)
     status = dict(zip(growth["detail"].str.extract(r"\[(s\d)")[0], growth["status"]))
-    # 120/100 = 20 % exactly; 120/100.5 = 19.40 % (0.6 pp off); 120/90 = 33.3 %
-    assert status == {"s1": "ok", "s2": "note", "s3": "contradiction"}
+    # 120/100 = 20 % exactly; 120/100.5 = 19.40 % (0.6 pp off); 120/90 = 33.3 %, from another source
+    assert status == {"s1": "ok", "s2": "note", "s3": "warn"}
     assert checks.contradictions(growth).empty  # one base agrees
 
 
@@ -55,6 +55,23 @@ def test_contradiction_when_no_base_agrees():
     bad = checks.contradictions(checks.growth_vs_base(frame))
     assert bad["_line"].tolist() == [2]
     assert bad["expected"].iloc[0] == pytest.approx(100 / 3)
+
+
+def test_a_base_from_another_source_only_disagrees():
+    # 39.2 stated +40.4 % against 29.52 printed elsewhere a year before: +32.8 %
+    frame = obs([
+        {"indicator": "trade_total", "partner": "cee", "period": "2021", "value": 392.0, "value_printed": "39.2",
+         "yoy_printed": "40.4", "source_id": "speech"},
+        {"indicator": "trade_total", "partner": "cee", "period": "2020", "value": 295.2, "value_printed": "29.52",
+         "source_id": "news"},
+    ])
+    growth = checks.growth_vs_base(frame)
+    assert growth["status"].tolist() == ["warn"]
+    assert checks.contradictions(growth).empty
+    # a second base from the speech itself that contradicts too stops the build
+    own = pd.concat([frame, obs([{"indicator": "trade_total", "partner": "cee", "period": "2020", "value": 250.0,
+                                  "source_id": "speech", "locator": "other"}])], ignore_index=True)
+    assert checks.contradictions(checks.growth_vs_base(own))["status"].tolist() == ["contradiction"]
 
 
 def test_floors_are_not_growth_checked():
@@ -100,6 +117,21 @@ def test_across_sources_reads_floors_as_lower_bounds():
     assert pairs[("page", "port")] == "warn"  # 13.7 cannot be 13.77 rounded
     assert pairs[("page", "wire")] == "ok" and pairs[("port", "wire")] == "ok"
     assert ("wire", "other") not in pairs  # two floors say nothing about each other
+
+
+def test_across_sources_tells_revisions_from_disagreements():
+    frame = obs([
+        {"indicator": "rd_expenditure", "period": "2021", "value": 27864.0, "vintage": "preliminary", "source_id": "early"},
+        {"indicator": "rd_expenditure", "period": "2021", "value": 27956.3, "vintage": "final", "source_id": "late"},
+        {"indicator": "rd_expenditure", "period": "2021", "value": 27900.0, "source_id": "blog"},
+    ])
+    result = checks.across_sources(frame)
+    pairs = {(r["source_id"], r["detail"].split("[")[1].split(",")[0]): r["status"] for _, r in result.iterrows()}
+    assert pairs[("early", "late")] == pairs[("late", "early")] == "revision"
+    # a figure whose vintage is not stated cannot be called a revision of another
+    assert pairs[("blog", "late")] == pairs[("early", "blog")] == "warn"
+    detail = result.loc[result["source_id"] == "early", "detail"].iloc[0]
+    assert detail.startswith("preliminary figure; the final one is rd_expenditure")
 
 
 def test_definitions_across_years():

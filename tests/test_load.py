@@ -10,7 +10,7 @@ import pytest
 import ningbo_openness as no
 from ningbo_openness import load
 
-CONTRACT = ["indicator", "geo", "partner", "period", "value", "unit", "yoy_pct", "qualifier",
+CONTRACT = ["indicator", "geo", "partner", "period", "value", "unit", "yoy_pct", "qualifier", "vintage",
             "kind", "formula", "source_id", "locator", "note"]
 
 

@@ -101,7 +101,7 @@ def synthetic_data(rows: int, root: Path) -> Path:
         "partner": partners[i // (len(indicators) * len(geos)) % len(partners)],
         "period": [f"{1000 + k // 4}Q{k % 4 + 1}" for k in i // combos % 36_000],
         "value": np.round(rng.uniform(100, 10_000, rows), 1).astype(str), "unit": "亿元", "yoy_pct": "",
-        "qualifier": "exact", "source_id": "theory_page_2025", "locator": [f"row {k}" for k in i],
+        "qualifier": "exact", "vintage": "", "source_id": "theory_page_2025", "locator": [f"row {k}" for k in i],
         "quote": "synthetic", "note": "",
     })
     frame.to_csv(data / "raw" / "synthetic.csv", index=False, lineterminator="\n")

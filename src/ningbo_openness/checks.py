@@ -4,12 +4,16 @@ Every check yields rows of ``COLUMNS``; ``status`` is one of
 
 - ``ok``: the claim agrees (within the rounding of the printed figures);
 - ``note``: agrees only within a documented allowance (e.g. a revised base);
+- ``revision``: two vintages of one figure differ (preliminary against final or revised);
+  both stay in the data, and series prefer the later vintage;
 - ``warn``: does not agree and the figures cannot all hold under one definition;
 - ``fail``: a part exceeds its whole;
 - ``unchecked``: nothing else in the data can confirm or contradict the claim.
 
-A stated growth rate that no recorded base can reconcile is not an audit
-status but bad input: ``contradictions`` returns those for the build to stop on.
+A stated growth rate that no recorded base can reconcile, where one of those
+bases was printed by the same source, is not an audit status but bad input:
+``contradictions`` returns those for the build to stop on. Against bases from
+other sources only, the same gap is a disagreement between sources (``warn``).
 """
 from __future__ import annotations
 
@@ -66,8 +70,9 @@ def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
 
     Status ``ok`` within the rounding of the printed numbers, ``note`` within the
     allowance for comparable-scope or revised bases (``REVISION_ALLOWANCE_PP`` for a
-    base from the same source, ``CROSS_SOURCE_ALLOWANCE_PP`` for another source),
-    ``contradiction`` beyond.
+    base from the same source, ``CROSS_SOURCE_ALLOWANCE_PP`` for another source);
+    beyond, ``contradiction`` for a base from the same source and ``warn`` for one
+    from another source.
     """
     exact = obs[obs["qualifier"] == "exact"]
     bases = exact.set_index(KEY)
@@ -82,8 +87,10 @@ def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
             computed = yoy_pct(r["value"], b["value"])
             bound = growth_rounding_bound(r["value_printed"], b["value_printed"], r["yoy_printed"])
             gap = abs(r["yoy_pct"] - computed)
-            allowance = REVISION_ALLOWANCE_PP if b["source_id"] == r["source_id"] else CROSS_SOURCE_ALLOWANCE_PP
-            status = "ok" if gap <= bound else "note" if gap <= bound + allowance else "contradiction"
+            same_source = b["source_id"] == r["source_id"]
+            allowance = REVISION_ALLOWANCE_PP if same_source else CROSS_SOURCE_ALLOWANCE_PP
+            beyond = "contradiction" if same_source else "warn"
+            status = "ok" if gap <= bound else "note" if gap <= bound + allowance else beyond
             detail = f"growth computed from base {_fmt(b)}; rounding explains up to {bound:.3f} pp"
             if status == "note":
                 detail += f", a revised or comparable-scope base up to {allowance:g} pp more"
@@ -93,12 +100,14 @@ def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def contradictions(growth: pd.DataFrame) -> pd.DataFrame:
-    """Growth rows whose every recorded base contradicts the stated rate."""
+    """Growth rows that no recorded base reconciles, one of the bases being from the same source."""
     if growth.empty:
         return growth
-    keyed = growth.assign(bad=growth["status"] == "contradiction")
-    all_bad = keyed.groupby(["_file", "_line"])["bad"].transform("all")
-    return growth[all_bad].drop_duplicates(["_file", "_line"])
+    keyed = growth.assign(bad=growth["status"].isin(["contradiction", "warn"]),
+                          own=growth["status"] == "contradiction")
+    by_line = keyed.groupby(["_file", "_line"])
+    stop = by_line["bad"].transform("all") & by_line["own"].transform("any")
+    return growth[stop & keyed["own"]].drop_duplicates(["_file", "_line"])
 
 
 def _rows(check: str, left: pd.DataFrame, status, stated, expected, detail) -> pd.DataFrame:
@@ -165,8 +174,22 @@ def _agree(r, o) -> bool | None:
     return abs(r["value"] - o["value"]) <= tolerance * max(abs(r["value"]), abs(o["value"]))
 
 
+def _is_revision(r, o) -> bool:
+    """Whether two printings are different, stated vintages of one figure."""
+    vintages = {r["vintage"], o["vintage"]}
+    return len(vintages) == 2 and "" not in vintages
+
+
+def _disagreement(r, o) -> tuple[str, str]:
+    """Status and detail for two printings of one figure that differ beyond rounding."""
+    if _is_revision(r, o):
+        return "revision", f"{r['vintage']} figure; the {o['vintage']} one is {_fmt(o)}"
+    return "warn", f"disagrees with {_fmt(o)}"
+
+
 def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
-    """The same figure from different sources: equal within the rounding of both?"""
+    """The same figure from different sources: equal within the rounding of both?
+    Where not, a difference between stated vintages is a ``revision``, any other a ``warn``."""
     rows = []
     several = obs[obs.groupby(KEY, sort=False)["source_id"].transform("nunique") >= 2]
     for _, group in several.groupby(KEY, sort=True):
@@ -175,8 +198,8 @@ def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
                 agree = _agree(r, o)
                 if agree is None:
                     continue
-                rows.append(_audit_row("across_sources", r, "ok" if agree else "warn", r["value"], o["value"],
-                                       f"{'agrees' if agree else 'disagrees'} with {_fmt(o)}"))
+                status, detail = ("ok", f"agrees with {_fmt(o)}") if agree else _disagreement(r, o)
+                rows.append(_audit_row("across_sources", r, status, r["value"], o["value"], detail))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

@@ -7,7 +7,7 @@ from .load import audit, load_indicators
 from .observations import ref
 
 #: Most serious first: a claim's status is the most serious of its checks.
-STATUS_ORDER = ["fail", "warn", "note", "ok", "unchecked"]
+STATUS_ORDER = ["fail", "warn", "revision", "note", "ok", "unchecked"]
 
 
 def claims(source_id: str | None = None) -> pd.DataFrame:

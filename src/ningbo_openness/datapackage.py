@@ -24,6 +24,7 @@ DESCRIPTIONS = {
     "unit": "Canonical unit id, defined in units.csv",
     "yoy_pct": "Year-on-year growth in percent as published",
     "qualifier": "exact, floor (more than) or approx (about)",
+    "vintage": "preliminary, final or revised where the source says so; blank otherwise",
     "kind": "reported (as published) or derived (computed, see formula)",
     "formula": "For derived rows: the expression over other rows",
     "source_id": "Source id, defined in sources.csv",
@@ -32,7 +33,7 @@ DESCRIPTIONS = {
 }
 TABLES = {
     "indicators-processed": ("processed/indicators.csv", "Tidy indicator table: one row per observation", OUTPUT),
-    "audit": ("processed/audit.csv", "Every check of the published claims with its status: ok, note, warn, fail or unchecked",
+    "audit": ("processed/audit.csv", "Every check of the published claims with its status: ok, note, revision, warn, fail or unchecked",
               ["check", "indicator", "geo", "partner", "period", "source_id", "locator", "status", "stated", "expected", "difference", "detail"]),
     "agreement-provisions": ("processed/agreement_provisions.csv",
                              "How each agreement treats each provision: binding, best_endeavour, absent or unknown", rules.CELL_COLUMNS),

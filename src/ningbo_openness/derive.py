@@ -71,7 +71,7 @@ def _row(template, indicator: str, value: float, unit: str, formula: str, qualif
     return {
         "indicator": indicator, "geo": template["geo"], "partner": template["partner"],
         "period": period or template["period"], "value": value, "unit": unit, "yoy_pct": np.nan,
-        "qualifier": qualifier, "kind": "derived", "formula": formula,
+        "qualifier": qualifier, "vintage": "", "kind": "derived", "formula": formula,
         "source_id": template["source_id"], "locator": template["locator"], "note": "",
     }
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import paths, periods
 
-CATEGORICAL = ["indicator", "geo", "partner", "unit", "qualifier", "kind", "source_id"]
+CATEGORICAL = ["indicator", "geo", "partner", "unit", "qualifier", "vintage", "kind", "source_id"]
 
 
 @lru_cache(maxsize=8)
@@ -42,7 +42,7 @@ def load_indicators(indicator=None, geo=None, partner=None, kind=None, source_id
     """The processed indicator table, optionally filtered.
 
     Each filter takes one id or a list of ids. Columns follow the data contract
-    (``indicator, geo, partner, period, value, unit, yoy_pct, qualifier, kind,
+    (``indicator, geo, partner, period, value, unit, yoy_pct, qualifier, vintage, kind,
     formula, source_id, locator, note``) plus ``start`` and ``end``, the first
     and last day of the period. ``value`` is in the indicator's canonical unit;
     ``yoy_pct`` is the published growth in percent.

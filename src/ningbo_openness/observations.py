@@ -9,7 +9,7 @@ import pandas as pd
 from .registry import Registry
 
 KEY = ["indicator", "geo", "partner", "period"]
-OUTPUT = [*KEY, "value", "unit", "yoy_pct", "qualifier", "kind", "formula", "source_id", "locator", "note"]
+OUTPUT = [*KEY, "value", "unit", "yoy_pct", "qualifier", "vintage", "kind", "formula", "source_id", "locator", "note"]
 
 
 def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
 def merge_repeats(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per published figure: the same number printed at several places of one
     source becomes one row whose ``locator`` lists every place."""
-    group = [*KEY, "source_id", "value", "unit", "yoy_printed", "qualifier"]
+    group = [*KEY, "source_id", "value", "unit", "yoy_printed", "qualifier", "vintage"]
     repeats = obs.groupby(group, sort=False, dropna=False)["value"].transform("size") > 1
     merged = (
         obs[repeats].groupby(group, sort=False, dropna=False)

@@ -18,10 +18,15 @@ from .registry import Registry
 
 COLUMNS = [
     "indicator", "geo", "partner", "period", "value", "unit", "yoy_pct",
-    "qualifier", "source_id", "locator", "quote", "note",
+    "qualifier", "vintage", "source_id", "locator", "quote", "note",
 ]
 KEY = ["indicator", "geo", "partner", "period", "source_id", "locator"]
 QUALIFIERS = ("exact", "floor", "approx")
+#: How final a published figure is: blank when the source does not say,
+#: ``preliminary`` (初步核算, 初步测算, 快报, 预计), ``final`` (最终核实, or the annual
+#: statistical bulletin that replaces an earlier estimate) or ``revised`` (a later
+#: revision, e.g. after an economic census).
+VINTAGES = ("", "preliminary", "final", "revised")
 NUMBER = r"^-?\d+(\.\d+)?$"
 
 
@@ -47,6 +52,7 @@ def schema(reg: Registry) -> pa.DataFrameSchema:
             "unit": pa.Column(str, _member(reg.unit_aliases.index, "a published unit listed in data/unit_aliases.csv")),
             "yoy_pct": pa.Column(str, pa.Check(lambda s: (s == "") | s.str.match(NUMBER), error="a growth rate in percent such as 20.7, or blank")),
             "qualifier": pa.Column(str, _member(QUALIFIERS, "one of exact, floor, approx")),
+            "vintage": pa.Column(str, _member(VINTAGES, "blank or one of preliminary, final, revised")),
             "source_id": pa.Column(str, _member(reg.sources.index, "a source id registered in data/sources.csv")),
             "locator": pa.Column(str, nonblank),
             "quote": pa.Column(str, nonblank),
