@@ -5,7 +5,7 @@ from conftest import digest
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "ningbo_openness", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "ningbo_openness", *args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
 def test_build_command_on_a_copy(data_copy):

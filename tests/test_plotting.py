@@ -10,11 +10,11 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-from ningbo_openness import figures, plotting  # noqa: E402
+from ningbo_openness import figures, plotting
 
 CHINESE = "宁波舟山港集装箱吞吐量（万标箱）"
 

@@ -168,12 +168,12 @@ def run_bench(sizes=SIZES) -> dict:
 def summary(report: dict) -> str:
     """Readable lines for the terminal."""
     lines = [f"floor (kernel + imports): {report['floor_s']:.2f} s",
-             f"notebooks one by one: {report['notebooks_total_s']:.1f} s for {len(report['notebooks_s'])} "
-             f"= {report['ratio_to_floor']:.2f} x (notebooks x floor)",
-             f"notebooks as make reproduce runs them (2 at once): {report['reproduce_notebooks_s']:.1f} s "
-             f"= {report['reproduce_ratio_to_floor']:.2f} x (notebooks x floor)",
-             f"load_indicators: cold {report['load_indicators']['cold_s'] * 1000:.1f} ms, "
-             f"cached {report['load_indicators']['cached_s'] * 1000:.2f} ms"]
+             (f"notebooks one by one: {report['notebooks_total_s']:.1f} s for {len(report['notebooks_s'])} "
+              f"= {report['ratio_to_floor']:.2f} x (notebooks x floor)"),
+             (f"notebooks as make reproduce runs them (2 at once): {report['reproduce_notebooks_s']:.1f} s "
+              f"= {report['reproduce_ratio_to_floor']:.2f} x (notebooks x floor)"),
+             (f"load_indicators: cold {report['load_indicators']['cold_s'] * 1000:.1f} ms, "
+              f"cached {report['load_indicators']['cached_s'] * 1000:.2f} ms")]
     for r in report["build"]["sizes"]:
         timing = (f"{r['seconds']:.2f} s (checks and derivations {r['run_s']:.2f} s, writing {r['write_s']:.2f} s), "
                   f"peak {r['peak_mb']:.0f} MB") if r["seconds"] else r["note"]

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import checks, datapackage, rules
-from . import paths
+from . import checks, datapackage, paths, rules
 from .derive import derive
 from .errors import InputError
 from .observations import KEY, OUTPUT, canonical, merge_repeats

@@ -16,8 +16,8 @@ import pandera.pandas as pa
 
 from .csvfiles import read_strict
 from .errors import InputError
-from .registry import Registry
 from .raw import first_failure
+from .registry import Registry
 
 STATUSES = ("binding", "best_endeavour", "absent", "unknown")
 #: The pipeline of the source page: 条目—场景—试点—评估—推广.

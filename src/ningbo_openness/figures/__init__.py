@@ -7,8 +7,8 @@ The drawing functions live in one module per notebook theme (``innovation``, ``o
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -39,12 +39,13 @@ def register(name: str, notebook: str, caption: str, width: str = "single"):
     return add
 
 
-def plot_annual(ax, data: pd.DataFrame, colour: str, marker: str = "o", label: str | None = None) -> None:
+def plot_annual(ax, data: pd.DataFrame, colour: str, marker: str = "o", label: str | None = None,
+                linestyle: str = "-") -> None:
     """Draw an ``annual_series`` table: a line through consecutive years (broken where a
     year is missing, never bridged), filled markers for exact published figures and open
     markers for floors, approximations and values implied by growth rates."""
     years = range(data.index.min(), data.index.max() + 1)
-    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", label=label)
+    ax.plot(years, data["value"].reindex(years), color=colour, marker="none", linestyle=linestyle, label=label)
     solid = (data["kind"] == "reported") & (data["qualifier"] == "exact")
     ax.scatter(data.index[solid], data.loc[solid, "value"], color=colour, marker=marker, zorder=3)
     ax.scatter(data.index[~solid], data.loc[~solid, "value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
@@ -86,4 +87,4 @@ def figure_sources(notebook: str, out_dir=None, lang: str | None = None) -> pd.D
     return table[table["source_id"].isin(used)].reset_index(drop=True)
 
 
-from . import innovation, overview, port, rules, trade  # noqa: E402,F401  (registers the figures)
+from . import innovation, overview, port, rules, trade  # noqa: F401  (registers the figures)

@@ -41,15 +41,14 @@ def patents_decade(lang: str):
 
 @register("rd_intensity_compared", "02_innovation_output",
           "R&D expenditure as a share of GDP: Ningbo, Zhejiang and China, in the years the sources give "
-          "(lines join consecutive years only).")
+          "(lines join consecutive years only; open markers are approximate or preliminary estimates).")
 def rd_intensity_compared(lang: str):
     fig, ax = plt.subplots()
     sources = set()
     for i, geo in enumerate(["ningbo", "zhejiang", "china"]):
         data = annual_series("rd_intensity", geo=geo, partner="none")
-        years = range(data.index.min(), data.index.max() + 1)
-        ax.plot(years, data["value"].reindex(years), color=plotting.PALETTE[i], marker=plotting.MARKERS[i],
-                linestyle=plotting.LINESTYLES[i], label=plotting.name(geo, "geos", lang))
+        plot_annual(ax, data, plotting.PALETTE[i], plotting.MARKERS[i], plotting.name(geo, "geos", lang),
+                    plotting.LINESTYLES[i])
         sources |= set(data["source_id"])
     ax.set_ylabel(TEXT["intensity"][lang])
     ax.set_ylim(0, None)
