@@ -35,6 +35,13 @@ def test_later_vintage_before_preliminary():
     assert gdp.loc[2023, "value"] == 85620
 
 
+def test_a_figure_with_its_growth_before_one_without():
+    trade = annual_series("trade_total")
+    # 2024: 1.42 万亿 in a speech write-up and 14200 亿 +11.1 % in a press release, both tier 3
+    assert trade.loc[2024, "candidates"] >= 2
+    assert trade.loc[2024, "source_id"] == "owra_asianet_20250521_ceec_expo"
+
+
 def test_unknown_series():
     with pytest.raises(KeyError):
         annual_series("trade_total", geo="singapore_port")

@@ -29,8 +29,10 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
 
     Choice per year: exact reported figures first, then floors or approximate
     reported figures, then values derived from a later year's growth rate; among
-    equals a final or revised figure before a preliminary one, then the source of the best tier (1 official, 2 news, 3 reprint), then the
-    most precisely printed figure (most significant digits), then the source id.
+    equals a final or revised figure before a preliminary one, then the source of the
+    best tier (1 official, 2 news, 3 reprint), then the most precisely printed figure
+    (most significant digits), then one printed with its growth rate (which the audit
+    can check), then the source id.
     Columns: ``value``, ``kind``, ``qualifier``, ``source_id``, ``tier``,
     ``candidates`` (how many figures the year had); index: integer year.
     """
@@ -42,10 +44,11 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
     rows["rank_kind"] = (rows["kind"] == "derived").astype(int) * 2 + (rows["qualifier"] != "exact").astype(int)
     rows["preliminary"] = rows["vintage"] == "preliminary"
     rows["digits"] = rows["value"].map(significant_digits)
+    rows["no_growth"] = rows["yoy_pct"].isna()
     rows["source_id"] = rows["source_id"].astype(str)
     rows["tier"] = rows["source_id"].map(sources().set_index("source_id")["tier"]).astype(int)
-    rows = rows.sort_values(["year", "rank_kind", "preliminary", "tier", "digits", "source_id"],
-                            ascending=[True, True, True, True, False, True])
+    rows = rows.sort_values(["year", "rank_kind", "preliminary", "tier", "digits", "no_growth", "source_id"],
+                            ascending=[True, True, True, True, False, True, True])
     counts = rows.groupby("year").size().rename("candidates")
     best = rows.drop_duplicates("year").set_index("year")
     out = best[["value", "kind", "qualifier", "source_id", "tier"]].join(counts)
