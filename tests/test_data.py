@@ -3,6 +3,8 @@ with its locator, and every raw row is transcribed faithfully."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from decimal import Decimal
 
 import pandas as pd
 import pytest
@@ -111,17 +113,20 @@ def _numbers_in(quote: str) -> set[str]:
     """Every number a quote prints, in the raw file's notation: decimal commas
     (17,3) read as points, thousands separators (182,000; 15.670.000) dropped,
     Chinese tenths (两成 = 20 %), counts (三大 = 3), ranks in words and Korean or
-    Japanese large numbers (1조 4200억 = 14200 억)."""
-    text = quote
+    Japanese large numbers (1조 4200억 = 14200 억, 59億9000万 = 59.9 億)."""
+    text = unicodedata.normalize("NFKC", quote)  # full-width digits and points (２４．７)
     grouped = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", text)
     decimal_commas = re.sub(r"(?<=\d),(?=\d)", ".", text)
     found = set()
     for variant in (text, grouped, decimal_commas):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
-    squeezed = re.sub(r"\s", "", quote)
+    squeezed = re.sub(r"\s", "", text)
     found |= set(re.findall(r"\d+(?:\.\d+)?", squeezed))
     # Korean and Japanese large numbers: 1조 4200억 / 1兆4200億 = 14200 (in units of 억/億)
     found |= {str(int(a) * 10000 + int(b)) for a, b in re.findall(r"(\d+)(?:조|兆)(\d+)(?:억|億)", squeezed)}
+    # 59億9000万 = 59.9 (in units of 億)
+    found |= {format((Decimal(a) + Decimal(b) / 10000).normalize(), "f")
+              for a, b in re.findall(r"(\d+)(?:億|亿)(\d+)万", squeezed)}
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:
             found.add(str(digit * 10))

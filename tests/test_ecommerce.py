@@ -8,6 +8,7 @@ def test_figures_carry_their_scope():
     scopes = dict(zip(table["indicator"].astype(str), table["scope"]))
     assert scopes["cbec_retail_trade"] == "retail only"
     assert scopes["cbec_trade"].startswith("not stated")
+    assert scopes["cbec_special_zone_exports"] == "special customs supervision areas only"
 
 
 def test_reconciliation_by_hand():

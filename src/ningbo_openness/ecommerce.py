@@ -27,6 +27,10 @@ def figures() -> pd.DataFrame:
 
 
 def _scope(indicator: str) -> str:
+    if "special_zone" in indicator:
+        return "special customs supervision areas only"
+    if "bonded" in indicator:
+        return "bonded retail imports only"
     return "retail only" if "retail" in indicator else "not stated (all modes or unknown)"
 
 
