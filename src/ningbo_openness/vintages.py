@@ -1,0 +1,30 @@
+"""Revisions: how far a preliminary figure moved when its final or revised
+version came out (both are kept in the data; see ``vintage``)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import load_indicators
+
+KEY = ["indicator", "geo", "partner", "period"]
+COLUMNS = [*KEY, "unit", "preliminary", "later", "later_vintage", "revision", "revision_pct",
+           "preliminary_source", "later_source"]
+
+
+def revisions(indicator=None) -> pd.DataFrame:
+    """One row per pair of a preliminary figure and a final or revised one of the same
+    indicator, reporter, partner and period. ``revision`` = later − preliminary in the
+    canonical unit; ``revision_pct`` = 100 × revision / preliminary (for a percentage
+    indicator such as R&D intensity this is relative, not in points)."""
+    rows = load_indicators(indicator=indicator, kind="reported")
+    rows = rows.astype({c: str for c in [*KEY, "unit", "vintage", "source_id"]})
+    early = rows[rows["vintage"] == "preliminary"]
+    late = rows[rows["vintage"].isin(["final", "revised"])]
+    pairs = early.merge(late, on=[*KEY, "unit"], suffixes=("_early", "_late"))
+    out = pairs[[*KEY, "unit"]].assign(
+        preliminary=pairs["value_early"], later=pairs["value_late"], later_vintage=pairs["vintage_late"],
+        revision=pairs["value_late"] - pairs["value_early"],
+        revision_pct=100 * (pairs["value_late"] - pairs["value_early"]) / pairs["value_early"],
+        preliminary_source=pairs["source_id_early"], later_source=pairs["source_id_late"],
+    )
+    return out[COLUMNS].sort_values([*KEY, "preliminary_source", "later_source"], ignore_index=True)
