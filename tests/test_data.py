@@ -109,12 +109,25 @@ ORDINAL_WORDS = {
 }
 
 
+#: Korean and Japanese large numbers around 억/億 (10^8): 1조 4200억, 5조5천500억, 8천690억7천만,
+#: 9707億5千万, 59億9000万.
+LARGE_NUMBER = re.compile(r"(?:(\d+)[조兆])?(?:(\d+)[천千])?(\d+)?[억億亿](?:(?:(\d+)[천千])?(\d+)?[만万])?")
+
+
+def _in_yi(jo: str, thousands: str, yi: str, fraction_thousands: str, fraction: str) -> str:
+    """A matched large number in units of 억/億, e.g. ('5', '5', '500', '', '') -> '55500'."""
+    number = (Decimal(jo or 0) * 10000 + Decimal(thousands or 0) * 1000 + Decimal(yi or 0)
+              + (Decimal(fraction_thousands or 0) * 1000 + Decimal(fraction or 0)) / 10000)
+    return format(number.normalize(), "f")
+
+
 def _numbers_in(quote: str) -> set[str]:
     """Every number a quote prints, in the raw file's notation: decimal commas
     (17,3) read as points, thousands separators (182,000; 15.670.000) dropped,
     Chinese tenths (两成 = 20 %), counts (三大 = 3), ranks in words and Korean or
     Japanese large numbers (1조 4200억 = 14200 억, 59億9000万 = 59.9 億)."""
     text = unicodedata.normalize("NFKC", quote)  # full-width digits and points (２４．７)
+    text = re.sub(r"(?<=\d)・(?=\d)", ".", text)  # Japanese middle dot as decimal point (7・3)
     grouped = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", text)
     decimal_commas = re.sub(r"(?<=\d),(?=\d)", ".", text)
     found = set()
@@ -122,11 +135,7 @@ def _numbers_in(quote: str) -> set[str]:
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     squeezed = re.sub(r"\s", "", text)
     found |= set(re.findall(r"\d+(?:\.\d+)?", squeezed))
-    # Korean and Japanese large numbers: 1조 4200억 / 1兆4200億 = 14200 (in units of 억/億)
-    found |= {str(int(a) * 10000 + int(b)) for a, b in re.findall(r"(\d+)(?:조|兆)(\d+)(?:억|億)", squeezed)}
-    # 59億9000万 = 59.9 (in units of 億)
-    found |= {format((Decimal(a) + Decimal(b) / 10000).normalize(), "f")
-              for a, b in re.findall(r"(\d+)(?:億|亿)(\d+)万", squeezed)}
+    found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(squeezed)}
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:
             found.add(str(digit * 10))
@@ -137,6 +146,12 @@ def _numbers_in(quote: str) -> set[str]:
         if any(w.replace(" ", "") in lowered for w in words):
             found.add(str(rank))
     return found
+
+
+@pytest.mark.parametrize("printed, yi", [("1조4200억", "14200"), ("5조5천500억", "55500"), ("8천690억7천만", "8690.7"),
+                                         ("9707億5千万", "9707.5"), ("59億9000万", "59.9"), ("1兆2900億", "12900")])
+def test_large_numbers_in_quotes(printed, yi):
+    assert yi in _numbers_in(printed)
 
 
 def test_value_and_growth_appear_in_the_quote(raw):
