@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import load_indicators
+from .observations import KEY
 
-KEY = ["indicator", "geo", "partner", "period"]
 COLUMNS = [*KEY, "unit", "preliminary", "later", "later_vintage", "revision", "revision_pct",
            "preliminary_source", "later_source"]
 
@@ -21,10 +21,10 @@ def revisions(indicator=None) -> pd.DataFrame:
     early = rows[rows["vintage"] == "preliminary"]
     late = rows[rows["vintage"].isin(["final", "revised"])]
     pairs = early.merge(late, on=[*KEY, "unit"], suffixes=("_early", "_late"))
+    revision = pairs["value_late"] - pairs["value_early"]
     out = pairs[[*KEY, "unit"]].assign(
         preliminary=pairs["value_early"], later=pairs["value_late"], later_vintage=pairs["vintage_late"],
-        revision=pairs["value_late"] - pairs["value_early"],
-        revision_pct=100 * (pairs["value_late"] - pairs["value_early"]) / pairs["value_early"],
+        revision=revision, revision_pct=100 * revision / pairs["value_early"],
         preliminary_source=pairs["source_id_early"], later_source=pairs["source_id_late"],
     )
     return out[COLUMNS].sort_values([*KEY, "preliminary_source", "later_source"], ignore_index=True)
