@@ -23,15 +23,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import paths
+from . import manifest, paths, transaction
 
 FLOOR_CODE = "import pandas, matplotlib, seaborn, statsmodels.api"
 SIZES = (10_000, 100_000, 1_000_000)
+#: The first day of the synthetic periods.
+FIRST_DAY = date(1000, 1, 1).toordinal()
 
 
 def _timed(func, *args) -> float:
@@ -84,11 +87,12 @@ def loader_times(calls: int = 200) -> dict[str, float]:
 
 def synthetic_data(rows: int, root: Path) -> Path:
     """A data folder with the real reference tables and one synthetic raw file of ``rows``
-    valid rows: goods trade, exports and imports of several reporters with several
-    partners over distinct quarters (1000Q1-9999Q4), so keys are unique as in real data
-    up to 2.16 million rows."""
+    valid rows, declared in its manifest instead of the real ones: goods trade, exports and imports of several reporters with several
+    partners on distinct days from 1 January 1000 on (periods like ``1000-01-01``, all
+    before the source's date), so keys are unique as in real data up to 22 million rows."""
     data = root / "data"
-    shutil.copytree(paths.DATA, data, ignore=shutil.ignore_patterns("raw", "processed", "datapackage.json"))
+    shutil.copytree(paths.DATA, data, ignore=shutil.ignore_patterns(
+        "raw", "processed", "datapackage.json", transaction.LOCK, transaction.STAGING))
     shutil.copytree(paths.RAW / "rules", data / "raw" / "rules")
     rng = np.random.default_rng(0)
     indicators = np.array(["trade_total", "exports", "imports"])
@@ -99,27 +103,33 @@ def synthetic_data(rows: int, root: Path) -> Path:
     frame = pd.DataFrame({
         "indicator": indicators[i % len(indicators)], "geo": geos[i // len(indicators) % len(geos)],
         "partner": partners[i // (len(indicators) * len(geos)) % len(partners)],
-        "period": [f"{1000 + k // 4}Q{k % 4 + 1}" for k in i // combos % 36_000],
+        "period": [date.fromordinal(FIRST_DAY + k).isoformat() for k in i // combos],
         "value": np.round(rng.uniform(100, 10_000, rows), 1).astype(str), "unit": "亿元", "yoy_pct": "",
         "qualifier": "exact", "vintage": "", "source_id": "theory_page_2025", "locator": [f"row {k}" for k in i],
         "quote": "synthetic", "note": "",
     })
     frame.to_csv(data / "raw" / "synthetic.csv", index=False, lineterminator="\n")
+    declared = pd.read_csv(data / manifest.NAME, dtype=str, keep_default_na=False)
+    synthetic = pd.DataFrame([{"path": "raw/synthetic.csv", "table": "observations", "description": "synthetic rows"}])
+    pd.concat([declared[declared["table"] != "observations"], synthetic]).to_csv(
+        data / manifest.NAME, index=False, lineterminator="\n")
     return data
 
 
 def _build_once(rows: int) -> None:
-    """Child process: build a synthetic data set as ``make data`` does (validate, derive,
-    audit, then write the processed files); print the seconds of each half, their sum and
-    the peak memory (MB)."""
+    """Child process: build a synthetic data set as ``make data`` does (under the lock:
+    validate, derive, audit, then write the processed files as one set); print the seconds
+    of each half, their sum and the peak memory (MB)."""
     from .build import run, write
 
     with tempfile.TemporaryDirectory() as tmp:
         data = synthetic_data(rows, Path(tmp))
         start = time.perf_counter()
-        result = run(data)
-        middle = time.perf_counter()
-        write(result, data)
+        with transaction.locked(data):
+            transaction.recover(data)
+            result = run(data)
+            middle = time.perf_counter()
+            write(result, data)
         end = time.perf_counter()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"rows": rows, "seconds": end - start, "run_s": middle - start, "write_s": end - middle,

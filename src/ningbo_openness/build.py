@@ -1,23 +1,22 @@
-"""The build: validate -> normalise units -> derive -> audit -> write.
+"""The build: declared inputs -> validate -> normalise units -> domain rules -> derive -> audit -> write.
 
-Nothing is written unless every step succeeds; the outputs are written to
-temporary files and then renamed into place, so an interrupted or failed build
-leaves the previous processed data as it was. Besides the indicator table and its
-audit, the build checks and writes the rule-alignment tables (``rules``).
+Nothing is written unless every step succeeds, and then every output is replaced as one
+set (``transaction``), under a lock that makes concurrent builds of one folder run one
+after the other. Besides the indicator table and its audit, the build checks and writes
+the rule-alignment tables (``rules``).
 """
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import checks, datapackage, paths, rules
+from . import checks, datapackage, domain, paths, rules, transaction
 from .derive import derive
 from .errors import InputError
+from .manifest import load_manifest
 from .observations import KEY, OUTPUT, canonical, merge_repeats
 from .raw import read_raw
 from .registry import load_registry
@@ -33,6 +32,8 @@ class BuildResult:
     audit: pd.DataFrame
     agreement_provisions: pd.DataFrame
     ningbo_measures: pd.DataFrame
+    #: Data rows read from each observation file (path relative to the data folder).
+    rows_read: dict[str, int]
 
     def outputs(self) -> dict[str, str]:
         """Path relative to the data folder -> file text."""
@@ -44,21 +45,29 @@ class BuildResult:
 
 def run(data_dir: Path = paths.DATA) -> BuildResult:
     """Build the processed tables from ``data_dir`` in memory (nothing is written)."""
-    reg = load_registry(data_dir)
-    obs = canonical(read_raw(data_dir / "raw", reg), reg)
+    manifest = load_manifest(data_dir)
+    reg = load_registry(data_dir, manifest)
+    raw = read_raw(manifest, reg)
+    obs = canonical(raw, reg)
+    domain.check(obs, data_dir, reg)
     value_growth = reg.value_growth()
     growth = checks.growth_vs_base(obs[obs["indicator"].isin(value_growth)])
     bad = checks.contradictions(growth)
     if not bad.empty:
         first = bad.sort_values(["_file", "_line"]).iloc[0]
-        raise InputError(data_dir / "raw" / first["_file"], int(first["_line"]), "yoy_pct",
-                         f"a growth rate within {first['_tolerance']:.2f} pp of {first['expected']:.2f}% "
-                         f"({first['detail']})", f"{first['stated']:g}")
+        wanted = (f"a growth rate within {first['_tolerance']:.2f} pp of {first['expected']:.2f}%"
+                  if math.isfinite(first["expected"]) else "no stated growth rate")
+        raise InputError(data_dir / first["_file"], int(first["_line"]), "yoy_pct", f"{wanted} ({first['detail']})",
+                         f"{first['stated']:g}")
     reported = merge_repeats(obs)
     derived = derive(reported, reg.indicators["unit"], value_growth)
     table = pd.concat([reported, derived], ignore_index=True)[OUTPUT]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
-    return BuildResult(table, checks.audit(obs, reported, growth), rules.read_cells(data_dir, reg), rules.read_measures(data_dir, reg))
+    cells, measures = rules.read_cells(manifest, reg), rules.read_measures(manifest, reg)
+    rows_read = raw["_file"].value_counts(sort=False).to_dict() | {
+        manifest.path(name).relative_to(data_dir).as_posix(): len(frame)
+        for name, frame in (("agreement_provisions", cells), ("ningbo_measures", measures))}
+    return BuildResult(table, checks.audit(obs, reported, growth), cells, measures, rows_read)
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
@@ -72,26 +81,15 @@ def to_csv_text(frame: pd.DataFrame) -> str:
 
 
 def write(result: BuildResult, data_dir: Path = paths.DATA) -> None:
-    """Write every output under ``data_dir``: all staged first, then each renamed into place."""
-    staged = []
-    try:
-        for name, text in result.outputs().items():
-            target = data_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            staged.append((tmp, target))
-        for tmp, target in staged:
-            os.replace(tmp, target)
-    finally:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.remove(tmp)
+    """Replace every output under ``data_dir`` as one set (call with the build lock held)."""
+    transaction.commit(result.outputs(), data_dir)
 
 
 def build(data_dir: Path = paths.DATA) -> BuildResult:
-    """Run the build and write the processed tables and the data package."""
-    result = run(data_dir)
-    write(result, data_dir)
+    """Under the build lock: finish what an earlier, killed build left, run the build and
+    write the processed tables and the data package."""
+    with transaction.locked(data_dir):
+        transaction.recover(data_dir)
+        result = run(data_dir)
+        write(result, data_dir)
     return result

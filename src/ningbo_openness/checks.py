@@ -84,12 +84,17 @@ def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
         for _, b in bases.loc[[key]].iterrows():
             b = b.copy()
             b["indicator"], b["geo"], b["partner"], b["period"] = key
-            computed = yoy_pct(r["value"], b["value"])
-            bound = growth_rounding_bound(r["value_printed"], b["value_printed"], r["yoy_printed"])
-            gap = abs(r["yoy_pct"] - computed)
             same_source = b["source_id"] == r["source_id"]
             allowance = REVISION_ALLOWANCE_PP if same_source else CROSS_SOURCE_ALLOWANCE_PP
             beyond = "contradiction" if same_source else "warn"
+            if b["value"] == 0:
+                rows.append(_audit_row("growth_vs_base", r, beyond, r["yoy_pct"], np.nan,
+                                       f"no growth rate is defined over the base {_fmt(b)}")
+                            | {"_file": r["_file"], "_line": r["_line"], "_tolerance": np.nan})
+                continue
+            computed = yoy_pct(r["value"], b["value"])
+            bound = growth_rounding_bound(r["value_printed"], b["value_printed"], r["yoy_printed"])
+            gap = abs(r["yoy_pct"] - computed)
             status = "ok" if gap <= bound else "note" if gap <= bound + allowance else beyond
             detail = f"growth computed from base {_fmt(b)}; rounding explains up to {bound:.3f} pp"
             if status == "note":
@@ -130,10 +135,12 @@ def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
     left = claims[~claims["partner"].isin(["world", "none"])].assign(whole_indicator=lambda d: d["indicator"], whole_partner="world")
     pieces.append(left.merge(wholes, on=["whole_indicator", "geo", "whole_partner", "period"]))
     pairs = pd.concat(pieces, ignore_index=True)
-    columns = ["value", "whole_value", "whole_indicator", "geo", "whole_partner", "period", "whole_source"]
+    with np.errstate(divide="ignore", invalid="ignore"):  # a zero whole gives inf or nan, not an error
+        shares = share_pct(pairs["value"].to_numpy(), pairs["whole_value"].to_numpy()).tolist()
+    columns = ["whole_value", "whole_indicator", "geo", "whole_partner", "period", "whole_source"]
     detail = [
-        f"{share_pct(v, wv):.1f}% of {wi}({g}, {wp}, {p}) = {wv:g} [{ws}]"
-        for v, wv, wi, g, wp, p, ws in zip(*(pairs[c].tolist() for c in columns))
+        f"{share:.1f}% of {wi}({g}, {wp}, {p}) = {wv:g} [{ws}]"
+        for share, wv, wi, g, wp, p, ws in zip(shares, *(pairs[c].tolist() for c in columns))
     ]
     status = np.where(pairs["value"] <= pairs["whole_value"], "ok", "fail")
     return _rows("part_vs_whole", pairs, status, pairs["value"], pairs["whole_value"], detail)
@@ -156,7 +163,9 @@ def repeated_figures(reported: pd.DataFrame) -> pd.DataFrame:
 
 
 def _relative_rounding(row) -> float:
-    return half_unit(row["value_printed"]) / float(row["value_printed"])
+    """Half a unit of the last printed digit relative to the figure (0 for a printed zero, taken as exact)."""
+    printed = float(row["value_printed"])
+    return half_unit(row["value_printed"]) / abs(printed) if printed else 0.0
 
 
 def _agree(r, o) -> bool | None:
@@ -217,7 +226,8 @@ def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
     If both years used one definition, next year's total would be at least the sum of
     its components; a ratio below ``DEFINITION_BREAK_RATIO`` means the figures cannot
     share a definition (e.g. all cross-border e-commerce vs retail only). Tested only
-    where the later year has both components and no total.
+    where the later year has both components and no total, and the total and the first
+    component are not zero.
     """
     rows = []
     later_of = {p: periods.next_year(p) for p in reported["period"].unique()}
@@ -229,7 +239,7 @@ def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
                  .merge(_first_of_each(reported, ident.first, "_1"), on=place)
                  .merge(_first_of_each(reported, ident.second, "_2"), on=place)
                  .merge(later_totals, on=place, how="left", indicator=True))
-        for _, t in pairs[pairs["_merge"] == "left_only"].iterrows():
+        for _, t in pairs[(pairs["_merge"] == "left_only") & (pairs["value"] > 0) & (pairs["value_1"] > 0)].iterrows():
             components = t["value_1"] + t["value_2"]
             floors = [name for name, q in ((ident.first, t["qualifier_1"]), (ident.second, t["qualifier_2"])) if q == "floor"]
             ratio = components / t["value"]

@@ -1,13 +1,95 @@
-"""Command line: ``python -m ningbo_openness build | figures | notebooks | exercises | html``."""
+"""Command line: ``python -m ningbo_openness build | figures | notebooks | exercises | html``.
+
+Exit codes of ``build``: 0 built; 1 bad input in the data folder; 2 a wrong command line;
+3 an environment fault (a file that cannot be read or written, a full disk, a lock held
+too long); 128 + the signal number when stopped by a signal (130 for Ctrl-C, 143 for
+SIGTERM). Every stop prints one line on stderr and leaves the outputs as they were.
+"""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import paths
 from .build import build
-from .errors import InputError
+from .errors import EnvironmentFault, InputError, shown
+
+EXIT_BAD_INPUT = 1
+EXIT_ENVIRONMENT = 3
+EXIT_SIGNAL_BASE = 128
+STOPPED = "build stopped, nothing written"
+
+
+class Interrupted(BaseException):
+    """A termination signal, raised where the build is so that every clean-up runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def signals_raise() -> Iterator[list[int]]:
+    """SIGTERM (and SIGHUP where it exists) raise ``Interrupted``, SIGINT ``KeyboardInterrupt``
+    (unless the parent ignores it, as for a job started with ``&``). Yields the list of the
+    signals received: a library may turn the exception into one of its own (pandas' CSV
+    reader reports a failed read), and the list still tells what happened."""
+    received: list[int] = []
+
+    def handler(signum, _frame):
+        received.append(signum)
+        raise KeyboardInterrupt if signum == signal.SIGINT else Interrupted(signum)
+
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        names.append("SIGINT")
+    previous = {n: signal.signal(getattr(signal, n), handler) for n in names}
+    try:
+        yield received
+    finally:
+        for n, old in previous.items():
+            signal.signal(getattr(signal, n), old)
+
+
+def _stop(exc: BaseException, data_dir: Path, received: list[int]) -> tuple[int, str] | None:
+    """Exit code and message for a build stopped by ``exc``; ``None`` for a fault in the code itself."""
+    if received or isinstance(exc, KeyboardInterrupt | Interrupted):
+        signum = received[0] if received else getattr(exc, "signum", signal.SIGINT)
+        return EXIT_SIGNAL_BASE + signum, f"interrupted ({signal.Signals(signum).name})"
+    if isinstance(exc, InputError):
+        return EXIT_BAD_INPUT, str(exc)
+    if isinstance(exc, EnvironmentFault):
+        return EXIT_ENVIRONMENT, str(exc)
+    if isinstance(exc, OSError):
+        return EXIT_ENVIRONMENT, str(EnvironmentFault.from_os_error("use", data_dir, exc))
+    if isinstance(exc, MemoryError):
+        return EXIT_ENVIRONMENT, "out of memory"
+    return None
+
+
+def run_build(data_dir: Path) -> int:
+    """``build``: one line on stderr and a distinct exit code for every way it can stop."""
+    with signals_raise() as received:
+        try:
+            if not data_dir.is_dir():
+                raise EnvironmentFault("read", data_dir, "no such folder")
+            result = build(data_dir.absolute())
+        except BaseException as exc:
+            stop = _stop(exc, data_dir, received)
+            if stop is None:
+                raise
+            print(f"{STOPPED}: {stop[1]}", file=sys.stderr)
+            return stop[0]
+    for name, rows in result.rows_read.items():
+        print(f"read {shown(data_dir.absolute() / name)}: {rows} rows")
+    counts = result.indicators["kind"].value_counts().to_dict()
+    status = result.audit["status"].value_counts().to_dict()
+    print(f"built {len(result.indicators)} rows ({counts}); audit: {status}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,12 +135,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"executed {len(pairs)} notebooks with {args.workers} workers")
         return 0
     if args.command == "build":
-        try:
-            result = build(args.data_dir)
-        except InputError as exc:
-            print(f"build stopped, nothing written: {exc}", file=sys.stderr)
-            return 1
-        counts = result.indicators["kind"].value_counts().to_dict()
-        status = result.audit["status"].value_counts().to_dict()
-        print(f"built {len(result.indicators)} rows ({counts}); audit: {status}")
+        return run_build(args.data_dir)
     return 0

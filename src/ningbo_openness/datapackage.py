@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 
-from . import registry, rules
+from . import manifest, registry, rules
 from .observations import OUTPUT
 
 TEXT_FIELDS = {
     "formula", "locator", "note", "notes", "quote", "detail", "title", "title_en", "publisher", "citation",
     "definition", "description", "scope", "name_en", "name_zh", "chapter", "article", "url", "label_en", "label_zh",
 }
-NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor"}
+NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
 DESCRIPTIONS = {
     "indicator": "Indicator id, defined in indicators.csv",
     "geo": "Reporter id, defined in geos.csv",
@@ -30,6 +30,8 @@ DESCRIPTIONS = {
     "source_id": "Source id, defined in sources.csv",
     "locator": "Where in the source the figure stands",
     "status": "Audit status or coding status, see the table's description",
+    "min_value": "Smallest value a figure in this unit can take (blank: no bound)",
+    "max_value": "Largest value a figure in this unit can take (blank: no bound)",
 }
 TABLES = {
     "indicators-processed": ("processed/indicators.csv", "Tidy indicator table: one row per observation", OUTPUT),
@@ -47,6 +49,7 @@ TABLES = {
     "partners": ("partners.csv", "Trade partners and partner groups", registry.COLUMNS["partners"]),
     "provisions": ("provisions.csv", "Trade-rule provisions", ["provision", "name_en", "name_zh", "domain", "description"]),
     "agreements": ("agreements.csv", "Trade agreements coded", ["agreement", "name_en", "name_zh", "kind"]),
+    "manifest": (manifest.NAME, "Every input file of the build and the table it holds", manifest.COLUMNS),
 }
 
 

@@ -121,11 +121,12 @@ def identities(pool: pd.DataFrame) -> pd.DataFrame:
 
 
 def ratios(reported: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
-    """Each ratio of ``RATIOS`` wherever one source reports both inputs."""
+    """Each ratio of ``RATIOS`` wherever one source reports both inputs (and the denominator is not zero)."""
     rows = []
     for ratio in RATIOS:
         for g in _by_group(reported, {ratio.numerator, ratio.denominator, ratio.result}):
-            if ratio.result in g.index or not {ratio.numerator, ratio.denominator} <= set(g.index):
+            if ratio.result in g.index or not {ratio.numerator, ratio.denominator} <= set(g.index) \
+                    or g.at[ratio.denominator, "value"] == 0:
                 continue
             n, d = g.loc[ratio.numerator], g.loc[ratio.denominator]
             scale = f" * {ratio.scale:.0f}" if ratio.scale != 1 else ""

@@ -1,8 +1,32 @@
-"""The one error type the build raises for bad input."""
+"""The errors the build stops on, and how they name files.
+
+Two kinds, with distinct exit codes of ``python -m ningbo_openness build``:
+
+- ``InputError`` (exit 1): something in ``data/`` is wrong; the message names the file,
+  line, column and what was expected.
+- ``EnvironmentFault`` (exit 3): the machine, not the data, is in the way: a file that
+  cannot be read, an output that cannot be written (read-only folder, full disk), a
+  lock held by another build for too long.
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as a reader should see it: relative to the working directory when it lies
+    below it (``data/raw/trade.csv`` from the project root), else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+#: How much of an offending cell a message quotes.
+FOUND_CHARS = 200
 
 
 @dataclass
@@ -19,10 +43,27 @@ class InputError(Exception):
     found: str = ""
 
     def __str__(self) -> str:
-        where = str(self.file)
+        where = shown(self.file)
         if self.line is not None:
             where += f", line {self.line}"
         if self.column is not None:
             where += f", column '{self.column}'"
-        found = f"; found {self.found!r}" if self.found != "" else ""
-        return f"{where}: expected {self.expected}{found}"
+        found = self.found if len(self.found) <= FOUND_CHARS else self.found[:FOUND_CHARS] + "..."
+        return f"{where}: expected {self.expected}" + (f"; found {found!r}" if found != "" else "")
+
+
+@dataclass
+class EnvironmentFault(Exception):
+    """A file the build cannot read or write for a reason outside ``data/``'s content."""
+
+    action: str
+    path: Path | str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"cannot {self.action} {shown(self.path)}: {self.reason}"
+
+    @classmethod
+    def from_os_error(cls, action: str, path: Path | str, exc: OSError) -> EnvironmentFault:
+        """The fault for an ``OSError`` met while doing ``action`` on ``path``."""
+        return cls(action, exc.filename or path, exc.strerror or str(exc))

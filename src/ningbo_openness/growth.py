@@ -34,9 +34,12 @@ def growth_rounding_bound(value: str, base: str, stated_pct: str) -> float:
     """Largest gap (percentage points) between a stated growth rate and the rate computed
     from the two printed levels that rounding alone can explain.
 
-    Arguments are the numbers as printed (strings), so their precision is known.
+    Arguments are the numbers as printed (strings), so their precision is known; the
+    base is not zero (no growth rate is defined over a zero base).
     """
     v, b = float(value), float(base)
+    if v == 0:  # the rate is -100 %, uncertain by the current value's rounding alone
+        return half_unit(stated_pct) + 100 * half_unit(value) / b
     ratio = v / b
     relative = half_unit(value) / v + half_unit(base) / b
     return half_unit(stated_pct) + 100 * ratio * relative

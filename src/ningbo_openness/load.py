@@ -2,7 +2,10 @@
 
 Values are in each indicator's canonical unit (see ``meta``). Tables are read
 once per process and cached until the file changes on disk; every call returns
-a new frame, so changing it never changes the cache.
+a new frame, so changing it never changes the cache. Before reading, the loader
+waits for a build that is switching its outputs in, or finishes the switch of a
+build that was killed during it (``transaction.settle``), so it never reads a mix
+of old and new tables.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, periods
+from . import paths, periods, transaction
 
 CATEGORICAL = ["indicator", "geo", "partner", "unit", "qualifier", "vintage", "kind", "source_id"]
 
@@ -23,6 +26,7 @@ def _read(path: str, mtime_ns: int) -> pd.DataFrame:
 
 
 def _csv(path: Path) -> pd.DataFrame:
+    transaction.settle(paths.DATA)
     return _read(str(path), path.stat().st_mtime_ns)
 
 
@@ -48,6 +52,7 @@ def load_indicators(indicator=None, geo=None, partner=None, kind=None, source_id
     ``yoy_pct`` is the published growth in percent.
     """
     path = paths.INDICATORS_PROCESSED
+    transaction.settle(paths.DATA)
     frame = _indicators(str(path), path.stat().st_mtime_ns)
     mask = pd.Series(True, index=frame.index)
     for column, wanted in (("indicator", indicator), ("geo", geo), ("partner", partner), ("kind", kind), ("source_id", source_id)):

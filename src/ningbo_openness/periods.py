@@ -10,13 +10,14 @@ import calendar
 import re
 from datetime import date
 
+#: Matched with ``fullmatch`` (ASCII digits only, no trailing newline).
 PATTERN = re.compile(
-    r"^(?P<year>\d{4})(?:"
+    r"(?P<year>[0-9]{4})(?:"
     r"H(?P<half>[12])"
     r"|Q(?P<quarter>[1-4])"
     r"|M(?P<m1>0[1-9]|1[0-2])(?:-M(?P<m2>0[1-9]|1[0-2]))?"
-    r"|-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-    r")?$"
+    r"|-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])"
+    r")?"
 )
 DESCRIPTION = "a period like 2024, 2024H1, 2024Q3, 2024M08, 2025M01-M05 or 2024-06-30"
 
@@ -36,7 +37,7 @@ def _month_end(year: int, month: int) -> date:
 
 def bounds(label: str) -> tuple[date, date]:
     """First and last day covered by the period (equal for a date label)."""
-    m = PATTERN.match(label)
+    m = PATTERN.fullmatch(label)
     if not m:
         raise ValueError(f"not {DESCRIPTION}: {label!r}")
     year = int(m["year"])

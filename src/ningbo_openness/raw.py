@@ -1,8 +1,10 @@
-"""Raw observation files (``data/raw/*.csv``): read, validate, report the first problem.
+"""Raw observation files (declared in ``data/manifest.csv``): read, validate, report the first problem.
 
 Each row is one number exactly as a source printed it. Validation uses pandera
-for the per-column rules and the duplicate-key rule; cross-column rules (unit
-against the indicator's canonical unit) are plain code below.
+for the per-column rules; cross-column rules (unit against the indicator's canonical
+unit) and the key, unique across all files, are plain code below. Patterns must match
+the whole cell, so a cell with a trailing newline does not pass, and digits are ASCII
+(full-width digits are rejected in every numeric column; the quote keeps them).
 """
 from __future__ import annotations
 
@@ -11,9 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import periods
+from . import periods, registry
 from .csvfiles import read_strict
 from .errors import InputError
+from .keys import check_unique
+from .manifest import Manifest
 from .registry import Registry
 
 COLUMNS = [
@@ -27,7 +31,12 @@ QUALIFIERS = ("exact", "floor", "approx")
 #: statistical bulletin that replaces an earlier estimate) or ``revised`` (a later
 #: revision, e.g. after an economic census).
 VINTAGES = ("", "preliminary", "final", "revised")
-NUMBER = r"^-?\d+(\.\d+)?$"
+NUMBER = registry.NUMBER.pattern  # ASCII digits, matched as a whole
+
+
+def full_match(pattern: str, error: str, blank: bool = False) -> pa.Check:
+    """Cells matching ``pattern`` as a whole (``blank``: or empty)."""
+    return pa.Check(lambda s: s.str.fullmatch(pattern) | ((s == "") if blank else False), error=error)
 
 
 def _member(values, what: str) -> pa.Check:
@@ -41,24 +50,22 @@ def _valid_periods(labels: pd.Series) -> pd.Series:
 
 def schema(reg: Registry) -> pa.DataFrameSchema:
     """The pandera schema of a raw file, given the reference tables."""
-    nonblank = pa.Check.str_matches(r"\S", error="a non-empty text")
+    nonblank = pa.Check.str_contains(r"\S", error="a non-empty text")
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, _member(reg.indicators.index, "an indicator id defined in data/indicators.csv")),
             "geo": pa.Column(str, _member(reg.geos.index, "a geo id defined in data/geos.csv")),
             "partner": pa.Column(str, _member(reg.partners.index, "a partner id defined in data/partners.csv")),
             "period": pa.Column(str, pa.Check(_valid_periods, error=periods.DESCRIPTION)),
-            "value": pa.Column(str, pa.Check.str_matches(NUMBER, error="a plain number such as 1876.9 (no separators or words)")),
+            "value": pa.Column(str, full_match(NUMBER, "a plain number in ASCII digits such as 1876.9 (no separators, words or full-width digits)")),
             "unit": pa.Column(str, _member(reg.unit_aliases.index, "a published unit listed in data/unit_aliases.csv")),
-            "yoy_pct": pa.Column(str, pa.Check(lambda s: (s == "") | s.str.match(NUMBER), error="a growth rate in percent such as 20.7, or blank")),
+            "yoy_pct": pa.Column(str, full_match(NUMBER, "a growth rate in percent in ASCII digits such as 20.7, or blank", blank=True)),
             "qualifier": pa.Column(str, _member(QUALIFIERS, "one of exact, floor, approx")),
             "vintage": pa.Column(str, _member(VINTAGES, "blank or one of preliminary, final, revised")),
             "source_id": pa.Column(str, _member(reg.sources.index, "a source id registered in data/sources.csv")),
             "locator": pa.Column(str, nonblank),
             "quote": pa.Column(str, nonblank),
         },
-        unique=KEY,
-        report_duplicates="exclude_first",
     )
 
 
@@ -67,17 +74,15 @@ def validate(frame: pd.DataFrame, path: Path, reg: Registry) -> None:
     try:
         schema(reg).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise first_failure(exc.failure_cases, frame, path, KEY) from None
+        raise first_failure(exc.failure_cases, frame, path) from None
     _check_units(frame, path, reg)
 
 
-def first_failure(cases: pd.DataFrame, frame: pd.DataFrame, path: Path, key: list[str]) -> InputError:
-    """The pandera failure on the earliest line, as an ``InputError`` (``key``: the unique key)."""
+def first_failure(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> InputError:
+    """The pandera failure on the earliest line, as an ``InputError``."""
     cases = cases.dropna(subset=["index"]).copy()
     cases["line"] = [int(frame["_line"].iloc[int(i)]) for i in cases["index"]]
     first = cases.sort_values(["line", "column"], kind="stable").iloc[0]
-    if first["check"] == "multiple_fields_uniqueness":
-        return InputError(path, first["line"], "+".join(key), f"a unique key ({', '.join(key)})", "a repeat of an earlier row")
     return InputError(path, first["line"], first["column"], first["check"], first["failure_case"])
 
 
@@ -92,17 +97,17 @@ def _check_units(frame: pd.DataFrame, path: Path, reg: Registry) -> None:
                          row["unit"])
 
 
-def read_raw_file(path: Path, reg: Registry) -> pd.DataFrame:
-    """One validated raw file, with ``_file`` and ``_line`` columns for error messages."""
+def read_raw_file(path: Path, data_dir: Path, reg: Registry) -> pd.DataFrame:
+    """One validated raw file, with ``_file`` (relative to ``data_dir``) and ``_line`` columns."""
     frame = read_strict(path, COLUMNS)
     validate(frame, path, reg)
-    frame["_file"] = path.name
+    frame["_file"] = path.relative_to(data_dir).as_posix()
     return frame
 
 
-def read_raw(raw_dir: Path, reg: Registry) -> pd.DataFrame:
-    """All raw files of ``raw_dir`` in file-name order, validated."""
-    files = sorted(raw_dir.glob("*.csv"))
-    if not files:
-        raise InputError(raw_dir, None, None, "at least one raw CSV file")
-    return pd.concat([read_raw_file(f, reg) for f in files], ignore_index=True)
+def read_raw(manifest: Manifest, reg: Registry) -> pd.DataFrame:
+    """All declared observation files in the manifest's order, validated, with keys unique
+    across files (the same figure entered in two files names both)."""
+    frame = pd.concat([read_raw_file(f, manifest.data_dir, reg) for f in manifest.paths("observations")], ignore_index=True)
+    check_unique(frame, KEY, manifest.data_dir, f"a key ({', '.join(KEY)}) unique across all raw files")
+    return frame

@@ -1,24 +1,31 @@
 """The reference tables every observation is checked against.
 
 ``data/indicators.csv``, ``sources.csv``, ``units.csv``, ``unit_aliases.csv``,
-``geos.csv`` and ``partners.csv``: each keyed by its first column.
+``geos.csv`` and ``partners.csv`` (paths as declared in ``data/manifest.csv``): each
+keyed by its first column. ``units.csv`` also holds each unit's range of admissible
+values (``min_value``, ``max_value``; blank for unbounded), which ``domain`` applies.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
+from . import periods
 from .csvfiles import read_strict
 from .errors import InputError
+from .keys import check_unique
+from .manifest import Manifest, load_manifest
 
 COLUMNS = {
     "indicators": ["indicator", "name_en", "name_zh", "unit", "unit_zh", "yoy_basis", "theme", "definition"],
     "sources": ["source_id", "title", "title_en", "publisher", "date", "url", "citation", "accessed", "tier", "notes"],
-    "units": ["unit", "label_en", "label_zh", "description"],
+    "units": ["unit", "label_en", "label_zh", "description", "min_value", "max_value"],
     "unit_aliases": ["published", "unit", "factor"],
     "geos": ["geo", "name_en", "name_zh", "kind"],
     "partners": ["partner", "name_en", "name_zh", "kind"],
@@ -52,58 +59,84 @@ class Registry:
         """Multiplier from a published unit to its canonical unit."""
         return Decimal(self.unit_aliases.at[published_unit, "factor"])
 
+    def value_range(self) -> pd.DataFrame:
+        """Smallest and largest admissible value per canonical unit (floats; +-inf where unbounded)."""
+        bound = {"min_value": -math.inf, "max_value": math.inf}
+        return pd.DataFrame({c: self.units[c].replace("", str(b)).astype(float) for c, b in bound.items()})
 
-def _read_table(path: Path, name: str) -> pd.DataFrame:
-    columns = COLUMNS[name]
-    frame = read_strict(path, columns)
-    key = columns[0]
-    for _, row in frame.iterrows():
-        for column in [key, *REQUIRED_TEXT[name]]:
-            if not row[column].strip():
-                raise InputError(path, row["_line"], column, "a non-empty value")
-    duplicated = frame[frame[key].duplicated()]
-    if not duplicated.empty:
-        row = duplicated.iloc[0]
-        raise InputError(path, row["_line"], key, f"a unique {key}", row[key])
+
+def read_table(data_dir: Path, path: Path, key: str, required: list[str], nonblank: list[str]) -> pd.DataFrame:
+    """A reference table with columns ``required``, non-blank ``key`` and ``nonblank`` cells and a
+    unique ``key``, indexed by it."""
+    frame = read_strict(path, required)
+    for column in [key, *nonblank]:
+        blank = frame[frame[column].str.strip() == ""]
+        if not blank.empty:
+            raise InputError(path, blank["_line"].iloc[0], column, "a non-empty value")
+    check_unique(frame.assign(_file=path.relative_to(data_dir).as_posix()), [key], data_dir, f"a unique {key}")
     return frame.set_index(key, drop=False)
 
 
-def load_registry(data_dir: Path) -> Registry:
-    """Read and cross-check the reference tables in ``data_dir``."""
-    tables = {name: _read_table(data_dir / f"{name}.csv", name) for name in COLUMNS}
+def load_registry(data_dir: Path, manifest: Manifest | None = None) -> Registry:
+    """Read and cross-check the reference tables in ``data_dir``, as its manifest declares them."""
+    manifest = manifest or load_manifest(data_dir)
+    tables = {name: read_table(data_dir, manifest.path(name), columns[0], columns, REQUIRED_TEXT[name])
+              for name, columns in COLUMNS.items()}
     reg = Registry(**tables)
-    _check_references(data_dir, reg)
+    _check_references(manifest, reg)
     return reg
 
 
 #: What a published growth rate measures: the change of the value itself, or (GDP)
 #: the change at constant prices, which the levels cannot check or invert.
 YOY_BASES = ("value", "constant_prices")
+#: Plain decimal numbers in ASCII digits (full-width digits are rejected in every numeric
+#: column; the quote keeps the printed form). ``fullmatch`` is used: no trailing newline.
+NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 SOURCE_FORMATS = {
-    "date": (re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"), "a date YYYY, YYYY-MM or YYYY-MM-DD, or n.d. (no date)"),
-    "accessed": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "a date YYYY-MM-DD"),
-    "url": (re.compile(r"^(https?://\S+)?$"), "an http(s) address or blank"),
-    "tier": (re.compile(r"^[123]$"), "a source tier: 1 official release, 2 news organisation or journal, 3 reprint or secondary page"),
+    "date": (re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|n\.d\."), "a date YYYY, YYYY-MM or YYYY-MM-DD, or n.d. (no date)"),
+    "accessed": (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "a date YYYY-MM-DD"),
+    "url": (re.compile(r"(https?://\S+)?"), "an http(s) address or blank"),
+    "tier": (re.compile(r"[123]"), "a source tier: 1 official release, 2 news organisation or journal, 3 reprint or secondary page"),
 }
+BOUND = re.compile(f"({NUMBER.pattern})?")
 
 
-def _check_references(data_dir: Path, reg: Registry) -> None:
+def source_day(label: str, last: bool) -> date | None:
+    """First (or, with ``last``, latest) day a source date ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD`` allows; ``None`` for ``n.d.``. Raises ``ValueError`` for a day that does not exist."""
+    if label == "n.d.":
+        return None
+    return periods.bounds(label.replace("-", "M", 1) if len(label) == 7 else label)[1 if last else 0]
+
+
+def _check_references(manifest: Manifest, reg: Registry) -> None:
+    path = manifest.path
     for _, row in reg.indicators.iterrows():
         if row["yoy_basis"] not in YOY_BASES:
-            raise InputError(data_dir / "indicators.csv", row["_line"], "yoy_basis", f"one of {', '.join(YOY_BASES)}", row["yoy_basis"])
+            raise InputError(path("indicators"), row["_line"], "yoy_basis", f"one of {', '.join(YOY_BASES)}", row["yoy_basis"])
+    today = date.today()
     for _, row in reg.sources.iterrows():
         for column, (pattern, expected) in SOURCE_FORMATS.items():
-            if not pattern.match(row[column]):
-                raise InputError(data_dir / "sources.csv", row["_line"], column, expected, row[column])
+            if not pattern.fullmatch(row[column]):
+                raise InputError(path("sources"), row["_line"], column, expected, row[column])
+        for column in ("date", "accessed"):
+            try:
+                first = source_day(row[column], last=False)
+            except ValueError:
+                raise InputError(path("sources"), row["_line"], column, "a date that exists", row[column]) from None
+            if first is not None and first > today:
+                raise InputError(path("sources"), row["_line"], column, f"a date no later than today ({today})", row[column])
     known_units = set(reg.units.index)
     for name, table in (("indicators", reg.indicators), ("unit_aliases", reg.unit_aliases)):
         for _, row in table.iterrows():
             if row["unit"] not in known_units:
-                raise InputError(data_dir / f"{name}.csv", row["_line"], "unit", "a unit defined in units.csv", row["unit"])
+                raise InputError(path(name), row["_line"], "unit", "a unit defined in units.csv", row["unit"])
+    for _, row in reg.units.iterrows():
+        for column in ("min_value", "max_value"):
+            if not BOUND.fullmatch(row[column]):
+                raise InputError(path("units"), row["_line"], column, "a plain number, or blank for no bound", row[column])
     for _, row in reg.unit_aliases.iterrows():
-        try:
-            ok = Decimal(row["factor"]) > 0
-        except InvalidOperation:
-            ok = False
-        if not ok:
-            raise InputError(data_dir / "unit_aliases.csv", row["_line"], "factor", "a positive number", row["factor"])
+        if not NUMBER.fullmatch(row["factor"]) or Decimal(row["factor"]) <= 0:
+            raise InputError(path("unit_aliases"), row["_line"], "factor", "a positive plain number such as 0.0001 or 10000",
+                             row["factor"])

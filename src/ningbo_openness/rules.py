@@ -16,8 +16,10 @@ import pandera.pandas as pa
 
 from .csvfiles import read_strict
 from .errors import InputError
-from .raw import first_failure
-from .registry import Registry
+from .keys import check_unique
+from .manifest import Manifest
+from .raw import first_failure, full_match
+from .registry import Registry, read_table
 
 STATUSES = ("binding", "best_endeavour", "absent", "unknown")
 #: The pipeline of the source page: 条目—场景—试点—评估—推广.
@@ -25,33 +27,29 @@ STAGES = ("list", "scenario", "pilot", "evaluation", "roll-out")
 CELL_COLUMNS = ["agreement", "provision", "status", "chapter", "article", "source_id", "locator", "quote", "note"]
 MEASURE_COLUMNS = ["measure_id", "name_en", "name_zh", "provisions", "stage", "start_date", "scope",
                    "source_id", "locator", "quote", "note"]
-DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+DATE = r"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?"
 
 
-def _reference(data_dir: Path, name: str, key: str) -> pd.DataFrame:
-    table = read_strict(data_dir / f"{name}.csv", [key, "name_en", "name_zh"])
-    duplicated = table[table[key].duplicated()]
-    if not duplicated.empty:
-        row = duplicated.iloc[0]
-        raise InputError(data_dir / f"{name}.csv", row["_line"], key, f"a unique {key}", row[key])
-    return table.set_index(key, drop=False)
+def _reference(manifest: Manifest, name: str, key: str) -> pd.DataFrame:
+    return read_table(manifest.data_dir, manifest.path(name), key, [key, "name_en", "name_zh"], [])
 
 
-def provisions(data_dir: Path) -> pd.DataFrame:
+def provisions(manifest: Manifest) -> pd.DataFrame:
     """The provision list (``data/provisions.csv``)."""
-    return _reference(data_dir, "provisions", "provision")
+    return _reference(manifest, "provisions", "provision")
 
 
-def agreements(data_dir: Path) -> pd.DataFrame:
+def agreements(manifest: Manifest) -> pd.DataFrame:
     """The agreements coded (``data/agreements.csv``)."""
-    return _reference(data_dir, "agreements", "agreement")
+    return _reference(manifest, "agreements", "agreement")
 
 
-def _validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path, key: list[str]) -> None:
+def _validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path, key: list[str], data_dir: Path) -> None:
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise first_failure(exc.failure_cases, frame, path, key) from None
+        raise first_failure(exc.failure_cases, frame, path) from None
+    check_unique(frame.assign(_file=path.relative_to(data_dir).as_posix()), key, data_dir, f"a unique key ({', '.join(key)})")
 
 
 def _require_when(frame: pd.DataFrame, path: Path, condition: pd.Series, columns: list[str], why: str) -> None:
@@ -61,42 +59,42 @@ def _require_when(frame: pd.DataFrame, path: Path, condition: pd.Series, columns
             raise InputError(path, bad.iloc[0]["_line"], column, f"a non-empty value ({why})")
 
 
-def read_cells(data_dir: Path, reg: Registry) -> pd.DataFrame:
+def read_cells(manifest: Manifest, reg: Registry) -> pd.DataFrame:
     """Validated agreement x provision cells, sorted."""
-    path = data_dir / "raw" / "rules" / "agreement_provisions.csv"
+    path = manifest.path("agreement_provisions")
     frame = read_strict(path, CELL_COLUMNS)
     sources = sorted(reg.sources.index)
     schema = pa.DataFrameSchema({
-        "agreement": pa.Column(str, pa.Check.isin(sorted(agreements(data_dir).index), error="an agreement id defined in data/agreements.csv")),
-        "provision": pa.Column(str, pa.Check.isin(sorted(provisions(data_dir).index), error="a provision id defined in data/provisions.csv")),
+        "agreement": pa.Column(str, pa.Check.isin(sorted(agreements(manifest).index), error="an agreement id defined in data/agreements.csv")),
+        "provision": pa.Column(str, pa.Check.isin(sorted(provisions(manifest).index), error="a provision id defined in data/provisions.csv")),
         "status": pa.Column(str, pa.Check.isin(STATUSES, error=f"one of {', '.join(STATUSES)}")),
         "source_id": pa.Column(str, pa.Check.isin(["", *sources], error="a source id registered in data/sources.csv, or blank for unknown")),
-    }, unique=["agreement", "provision"], report_duplicates="exclude_first")
-    _validate(frame, schema, path, ["agreement", "provision"])
+    })
+    _validate(frame, schema, path, ["agreement", "provision"], manifest.data_dir)
     coded = frame["status"].isin(["binding", "best_endeavour"])
     _require_when(frame, path, coded, ["article", "source_id", "locator", "quote"], "binding and best-endeavour cells cite their article")
     _require_when(frame, path, frame["status"] == "absent", ["source_id", "note"], "an absent cell says what was read")
     return frame[CELL_COLUMNS].sort_values(["agreement", "provision"], ignore_index=True)
 
 
-def read_measures(data_dir: Path, reg: Registry) -> pd.DataFrame:
+def read_measures(manifest: Manifest, reg: Registry) -> pd.DataFrame:
     """Validated Ningbo measures, sorted; ``provisions`` is a ';'-separated list of ids."""
-    path = data_dir / "raw" / "rules" / "ningbo_measures.csv"
+    path = manifest.path("ningbo_measures")
     frame = read_strict(path, MEASURE_COLUMNS)
-    known = set(provisions(data_dir).index)
+    known = set(provisions(manifest).index)
     schema = pa.DataFrameSchema({
-        "measure_id": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$", error="a snake_case measure id")),
-        "name_en": pa.Column(str, pa.Check.str_matches(r"\S", error="a non-empty text")),
-        "name_zh": pa.Column(str, pa.Check.str_matches(r"\S", error="a non-empty text")),
+        "measure_id": pa.Column(str, full_match(r"[a-z][a-z0-9_]*", "a snake_case measure id")),
+        "name_en": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "name_zh": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
         "provisions": pa.Column(str, pa.Check(lambda s: s.map(lambda v: all(p in known for p in v.split(";") if p)),
                                               element_wise=False, error="provision ids from data/provisions.csv separated by ';'")),
         "stage": pa.Column(str, pa.Check.isin(STAGES, error=f"one of {', '.join(STAGES)}")),
-        "start_date": pa.Column(str, pa.Check.str_matches(DATE, error="a date YYYY, YYYY-MM or YYYY-MM-DD, or blank")),
+        "start_date": pa.Column(str, full_match(DATE, "a date YYYY, YYYY-MM or YYYY-MM-DD, or blank")),
         "source_id": pa.Column(str, pa.Check.isin(sorted(reg.sources.index), error="a source id registered in data/sources.csv")),
-        "locator": pa.Column(str, pa.Check.str_matches(r"\S", error="a non-empty text")),
-        "quote": pa.Column(str, pa.Check.str_matches(r"\S", error="a non-empty text")),
-    }, unique=["measure_id", "source_id", "stage"], report_duplicates="exclude_first")
-    _validate(frame, schema, path, ["measure_id", "source_id", "stage"])
+        "locator": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "quote": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+    })
+    _validate(frame, schema, path, ["measure_id", "source_id", "stage"], manifest.data_dir)
     return frame[MEASURE_COLUMNS].sort_values(["measure_id", "source_id", "stage"], ignore_index=True)
 
 
