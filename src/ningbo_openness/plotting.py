@@ -7,14 +7,13 @@ The CJK font is Noto Sans CJK SC (SIL Open Font License), shipped inside the
 from __future__ import annotations
 
 import csv
-import fcntl
 import hashlib
 import io
-import os
 import tempfile
 import textwrap
 from pathlib import Path
 
+import filelock
 import matplotlib
 import mplfonts
 import pandas as pd
@@ -24,6 +23,7 @@ from matplotlib import font_manager
 
 from . import paths
 from .load import meta, names
+from .transaction import replace_file
 
 CJK_FONT = "Noto Sans CJK SC"
 CJK_FONT_FILE = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
@@ -121,14 +121,6 @@ def _render(fig, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
-
-
 def save_figure(fig, name: str, width: str | float = "single", height_mm: float | None = None,
                 formats=("pdf", "svg", "png"), *, lang: str | None = None, caption: str = "",
                 sources=(), notebook: str = "", out_dir: Path | None = None) -> list[Path]:
@@ -147,7 +139,7 @@ def save_figure(fig, name: str, width: str | float = "single", height_mm: float 
     for fmt in formats:
         data = _render(fig, fmt)
         target = out_dir / lang / f"{name}.{fmt}"
-        _write_atomic(target, data)
+        replace_file(target, data)
         written.append(target)
         rows.append({
             "name": name, "lang": lang, "format": fmt, "file": f"{lang}/{name}.{fmt}", "notebook": notebook,
@@ -183,16 +175,14 @@ def manifest(out_dir: Path | None = None) -> pd.DataFrame:
 
 
 def _update_manifest(path: Path, rows: list[dict]) -> None:
-    """Replace this figure's rows in the manifest. A lock on the figure folder serialises
-    the read-modify-write, so notebooks executed in parallel cannot lose each other's rows
-    (the folder, not the file, because the file is replaced on every write)."""
+    """Replace this figure's rows in the manifest. A lock serialises the read-modify-write, so
+    notebooks executed in parallel cannot lose each other's rows; it is a ``filelock`` (so
+    Windows too) in the temporary folder, named for the manifest's path, so that the figure
+    folder holds only figures and their manifest."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    with filelock.FileLock(Path(tempfile.gettempdir()) / f"ningbo-openness-manifest-{key}.lock"):
         _merge_manifest(path, rows)
-    finally:
-        os.close(folder)
 
 
 def _merge_manifest(path: Path, rows: list[dict]) -> None:
@@ -207,4 +197,4 @@ def _merge_manifest(path: Path, rows: list[dict]) -> None:
     writer = csv.DictWriter(text, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(merged)
-    _write_atomic(path, text.getvalue().encode("utf-8"))
+    replace_file(path, text.getvalue().encode("utf-8"))

@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -201,6 +202,20 @@ def recover(data_dir: Path) -> str:
         return "rolled back"
     _forward(data_dir, journal["outputs"])
     return "switched"
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace one file that can be made again (a figure, the figure manifest): write a hidden
+    sibling named for this process and thread, with the mode a plain write gives, then
+    rename it over ``path``; the sibling never outlives a failure. Not fsynced: the build's
+    outputs go through ``commit`` instead."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def settle(data_dir: Path) -> None:
