@@ -220,9 +220,9 @@ def test_really_read_only_data_folder(disk, capsys):
 
 @pytest.fixture(scope="module")
 def large_data(tmp_path_factory) -> Path:
-    """Synthetic raw rows (as the benchmark makes them) that take a few seconds to build,
+    """Synthetic raw rows (as the benchmark makes them) that take about two seconds to build,
     with the committed processed files in place."""
-    data = bench.synthetic_data(150_000, tmp_path_factory.mktemp("large"))
+    data = bench.synthetic_data(100_000, tmp_path_factory.mktemp("large"))
     shutil.copytree(paths.PROCESSED, data / "processed")
     shutil.copy(paths.DATA / "datapackage.json", data / "datapackage.json")
     return data
@@ -285,17 +285,41 @@ def test_signal_to_a_build_waiting_for_the_lock(data_copy):
     assert snapshot(data_copy) == before
 
 
-def test_killed_build_leaves_nothing_the_next_build_does_not_clear(large_data, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(large_data, data, ignore=shutil.ignore_patterns(transaction.LOCK))
-    process = start_build_mid_run(data, 0.5)
+def test_killed_build_changes_nothing(large_data):
+    before = snapshot(large_data)
+    process = start_build_mid_run(large_data, 0.5)
     process.kill()
     process.wait(timeout=60)
-    rebuilt = subprocess.run([sys.executable, "-m", "ningbo_openness", "build", "--data-dir", str(data)],
-                             capture_output=True, text=True, check=False)
-    assert rebuilt.returncode == 0, rebuilt.stderr
-    assert not (data / transaction.STAGING).exists()
-    assert on_disk(data, expected_outputs(data)) == expected_outputs(data)
+    assert snapshot(large_data) == before
+
+
+KILL_AT_SECOND_STAGED_WRITE = """
+import os, sys
+from ningbo_openness import cli, transaction
+real, count = transaction._write_synced, [0]
+def write(path, text):
+    count[0] += 1
+    if count[0] == 2:
+        os._exit(9)
+    real(path, text)
+transaction._write_synced = write
+cli.main(["build", "--data-dir", sys.argv[1]])
+"""
+
+
+def test_next_build_clears_what_a_killed_build_staged(data_copy, capsys):
+    change_a_locator(data_copy)
+    before = snapshot(data_copy)
+    done = subprocess.run([sys.executable, "-c", KILL_AT_SECOND_STAGED_WRITE, str(data_copy)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 9, done.stderr
+    left = set(snapshot(data_copy)) - set(before)
+    assert left and all(f"{transaction.STAGING}/" in name for name in left)
+    assert {k: v for k, v in snapshot(data_copy).items() if k in before} == before  # the outputs as they were
+    code, err, _ = build_cli(data_copy, capsys)
+    assert code == 0, err
+    assert not list(data_copy.rglob(transaction.STAGING))
+    assert on_disk(data_copy, expected_outputs(data_copy)) == expected_outputs(data_copy)
 
 
 KILL_AT_SECOND_RENAME = """
@@ -342,17 +366,20 @@ def test_kill_between_two_renames_is_finished_from_the_journal(data_copy, finish
 
 
 def test_two_builds_run_one_after_the_other(large_data, tmp_path):
+    """Two builds started together wait for the lock, run one after the other, and the one
+    that runs second reads an input edited while the first runs."""
     data = tmp_path / "data"
     shutil.copytree(large_data, data, ignore=shutil.ignore_patterns(transaction.LOCK))
-    first = start_build(data)
-    wait_for_lock_holder(data, first)
-    raw = data / "raw" / "synthetic.csv"
-    with raw.open("a", encoding="utf-8") as handle:  # an edit made while the first build runs
-        handle.write("trade_total,ningbo,world,2020,1.0,亿元,,exact,,theory_page_2025,added later,1.0,\n")
-    second = start_build(data)
-    first_out, first_err = first.communicate(timeout=300)
-    second_out, second_err = second.communicate(timeout=300)
-    assert first.returncode == 0 and second.returncode == 0, first_err + second_err
-    assert "waiting for another build" in second_out
-    assert on_disk(data, expected_outputs(data)) == expected_outputs(data)  # the later inputs won
-    assert not (data / transaction.STAGING).exists()
+    with filelock.FileLock(data / transaction.LOCK):
+        builds = [start_build(data), start_build(data)]
+        for process in builds:
+            assert "waiting for another build" in process.stdout.readline()
+    raw = data / "raw" / "synthetic.csv"  # edited by a rename, so a build reads the old file or the new one
+    edited = data.parent / "edited.tmp"
+    edited.write_text(raw.read_text(encoding="utf-8")
+                      + "trade_total,ningbo,world,2020,1.0,亿元,,exact,,theory_page_2025,added later,1.0,\n", encoding="utf-8")
+    os.replace(edited, raw)
+    results = [process.communicate(timeout=300) for process in builds]
+    assert [process.returncode for process in builds] == [0, 0], results
+    assert "added later" in (data / "processed" / "indicators.csv").read_text(encoding="utf-8")
+    assert not list(data.rglob(transaction.STAGING))
