@@ -5,43 +5,49 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup data notebooks figures exercises html reproduce test bench lab clean update-notebooks
+.PHONY: help setup data notebooks figures exercises html reproduce test lint bench lab clean update-notebooks
 
-setup: $(STAMP)
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
+
+setup: $(STAMP) ## create .venv and install the package with its test and lint tools (once per pyproject.toml)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,lint]'
 	touch $(STAMP)
 
-data: setup
+data: setup ## rebuild data/processed from data/raw (stops with one line on bad input)
 	$(PY) -m ningbo_openness build
 
-notebooks: data
+notebooks: data ## execute every notebook into build/notebooks
 	$(PY) -m ningbo_openness notebooks --output-dir build/notebooks
 
-figures: data
+figures: data ## draw every figure in English and Chinese into build/figures
 	$(PY) -m ningbo_openness figures
 
-exercises: setup
+exercises: setup ## write the student versions of the exercises to build/exercises
 	$(PY) -m ningbo_openness exercises --out-dir build/exercises
 
-html: figures exercises
+html: figures exercises ## build the offline site in build/html
 	$(PY) -m ningbo_openness html --out-dir build/html
 
-reproduce: notebooks figures
+reproduce: notebooks figures ## rebuild data, notebooks and figures
 
-test: setup
+test: setup ## run the unit, data and fault tests and re-execute the notebooks with nbval
 	$(PY) -m pytest
 
-bench: setup
+lint: setup ## check the code with ruff (configured in pyproject.toml)
+	$(VENV)/bin/ruff check src tests conftest.py
+
+bench: setup ## measure notebook, loader and build times into build/bench.json
 	$(PY) -m ningbo_openness.bench
 
-update-notebooks: data
+update-notebooks: data ## re-execute the notebooks in place, refreshing their committed outputs
 	$(PY) -m ningbo_openness notebooks --in-place
 
-lab: setup
+lab: setup ## open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-clean:
+clean: ## remove build/ and .venv
 	rm -rf build $(VENV) src/*.egg-info

@@ -273,7 +273,8 @@ def test_year_to_date_milestone_before_the_year_ends_is_accepted():
 
 def test_removing_a_theme_is_an_edit_of_the_manifest(data_copy, capsys):
     (data_copy / "raw" / "rule_counts.csv").unlink()
-    rewrite("manifest.csv", lambda t: "".join(line + "\n" for line in t.splitlines() if not line.startswith("raw/rule_counts.csv,")))(data_copy)
+    rewrite("manifest.csv", lambda t: "".join(
+        line + "\n" for line in t.splitlines() if not line.startswith("raw/rule_counts.csv,")))(data_copy)
     assert cli.main(["build", "--data-dir", str(data_copy)]) == 0
     out = capsys.readouterr().out
     assert "rule_counts.csv" not in out and f"read {shown(data_copy / TRADE)}: {DATA_ROWS[TRADE] - 1} rows" in out

@@ -103,7 +103,8 @@ def test_build_without_anything_to_derive(data_copy):
     for f in raw.glob("*.csv"):
         f.unlink()
     header = "indicator,geo,partner,period,value,unit,yoy_pct,qualifier,vintage,source_id,locator,quote,note\n"
-    (raw / "one.csv").write_text(header + "rtas_in_force,world,none,2025-05-31,375,个,,exact,,theory_page_2025,lines 472-473,375,\n", encoding="utf-8")
+    row = "rtas_in_force,world,none,2025-05-31,375,个,,exact,,theory_page_2025,lines 472-473,375,\n"
+    (raw / "one.csv").write_text(header + row, encoding="utf-8")
     manifest = data_copy / "manifest.csv"
     kept = [line for line in manifest.read_text(encoding="utf-8").splitlines() if ",observations," not in line]
     manifest.write_text("\n".join([*kept, "raw/one.csv,observations,one figure"]) + "\n", encoding="utf-8")

@@ -30,7 +30,7 @@ def test_growth_statuses():
         {"indicator": "trade_total", "period": "2023", "value": 90.0, "value_printed": "90.0", "source_id": "s3"},
     ])
     growth = checks.growth_vs_base(frame)
-    status = dict(zip(growth["detail"].str.extract(r"\[(s\d)")[0], growth["status"]))
+    status = dict(zip(growth["detail"].str.extract(r"\[(s\d)")[0], growth["status"], strict=True))
     # 120/100 = 20 % exactly; 120/100.5 = 19.40 % (0.6 pp off); 120/90 = 33.3 %, from another source
     assert status == {"s1": "ok", "s2": "note", "s3": "warn"}
     assert checks.contradictions(growth).empty  # one base agrees
@@ -89,7 +89,7 @@ def test_part_exceeding_whole_fails():
         {"indicator": "trade_total", "period": "2024", "partner": "asean", "value": 75.0},
     ])
     result = checks.parts_vs_wholes(frame)
-    assert sorted(zip(result["indicator"], result["partner"], result["status"])) == [
+    assert sorted(zip(result["indicator"], result["partner"], result["status"], strict=True)) == [
         ("exports", "world", "fail"), ("trade_total", "asean", "fail")]
 
 
@@ -109,8 +109,10 @@ def test_across_sources_reads_floors_as_lower_bounds():
     frame = obs([
         {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.7, "value_printed": "13.7", "source_id": "page"},
         {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.77, "value_printed": "13.77", "source_id": "port"},
-        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.7, "value_printed": "1.37", "qualifier": "floor", "source_id": "wire"},
-        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.0, "value_printed": "13", "qualifier": "floor", "source_id": "other"},
+        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.7, "value_printed": "1.37",
+         "qualifier": "floor", "source_id": "wire"},
+        {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.0, "value_printed": "13",
+         "qualifier": "floor", "source_id": "other"},
     ])
     result = checks.across_sources(frame)
     pairs = {(r["source_id"], r["detail"].split("[")[1].split(",")[0]): r["status"] for _, r in result.iterrows()}

@@ -98,7 +98,7 @@ def test_seed_growth_rates(reported):
 
 def test_every_seed_row_is_listed_here(reported):
     listed = {(i, g, p, t) for i, g, p, t, _, _ in SEED_NUMBERS}
-    present = set(zip(reported["indicator"], reported["geo"], reported["partner"], reported["period"]))
+    present = set(zip(reported["indicator"], reported["geo"], reported["partner"], reported["period"], strict=True))
     assert present == listed
 
 

@@ -5,7 +5,7 @@ from ningbo_openness import ecommerce
 
 def test_figures_carry_their_scope():
     table = ecommerce.figures()
-    scopes = dict(zip(table["indicator"].astype(str), table["scope"]))
+    scopes = dict(zip(table["indicator"].astype(str), table["scope"], strict=True))
     assert scopes["cbec_retail_trade"] == "retail only"
     assert scopes["cbec_trade"].startswith("not stated")
     assert scopes["cbec_special_zone_exports"] == "special customs supervision areas only"

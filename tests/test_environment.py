@@ -14,7 +14,8 @@ def _spec(requirement: str) -> tuple[str, str]:
 
 def test_conda_environment_matches_pyproject():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = dict(_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    wanted = dict(_spec(r) for r in project["dependencies"] + extras["test"] + extras["lint"])
     listed = {}
     text = (paths.ROOT / "environment.yml").read_text(encoding="utf-8")
     for line in text.split("dependencies:", 1)[1].splitlines():

@@ -107,7 +107,7 @@ def test_manifest_lists_exactly_the_files(exported):
     out = exported[0]
     manifest = plotting.manifest(out)
     on_disk = {k: v for k, v in _hashes(out).items() if k != "manifest.csv"}
-    assert dict(zip(manifest["file"], manifest["sha256"])) == on_disk
+    assert dict(zip(manifest["file"], manifest["sha256"], strict=True)) == on_disk
     assert (manifest["caption"] != "").all() and (manifest["sources"] != "").all()
     assert set(manifest["notebook"]) == {spec.notebook for spec in figures.REGISTRY.values()}
 

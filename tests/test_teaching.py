@@ -19,11 +19,11 @@ def test_every_exercise_has_a_solution_and_a_check():
 def test_student_version_hides_solutions_and_outputs(tmp_path):
     written = teaching.write_student_versions(tmp_path)
     assert len(written) == len(teaching.exercise_paths())
-    for student, teacher in zip(sorted(written), sorted(teaching.exercise_paths())):
+    for student, teacher in zip(sorted(written), sorted(teaching.exercise_paths()), strict=True):
         s_cells = nbformat.read(student, as_version=4).cells
         t_cells = nbformat.read(teacher, as_version=4).cells
         assert len(s_cells) == len(t_cells)
-        for s, t in zip(s_cells, t_cells):
+        for s, t in zip(s_cells, t_cells, strict=True):
             if teaching.SOLUTION_TAG in t.metadata.get("tags", []):
                 assert s.source == teaching.ANSWER
             else:

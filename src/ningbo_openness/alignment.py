@@ -27,7 +27,8 @@ def coding_matrix(cells: pd.DataFrame, weights: dict[str, float] = WEIGHTS) -> p
 def depth(cells: pd.DataFrame, weights: dict[str, float] = WEIGHTS) -> pd.DataFrame:
     """Per agreement: mean score over coded cells, and how many cells of each status."""
     matrix = coding_matrix(cells, weights)
-    counts = pd.crosstab(cells["agreement"], cells["status"]).reindex(columns=["binding", "best_endeavour", "absent", "unknown"], fill_value=0)
+    counts = pd.crosstab(cells["agreement"], cells["status"]).reindex(
+        columns=["binding", "best_endeavour", "absent", "unknown"], fill_value=0)
     out = counts.assign(coded=matrix.notna().sum(), depth=matrix.mean())
     return out.sort_values("depth", ascending=False)
 

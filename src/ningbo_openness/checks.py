@@ -53,7 +53,8 @@ DEFINITION_BREAK_RATIO = 0.5
 
 
 def _fmt(row) -> str:
-    return f"{row['indicator']}({row['geo']}, {row['partner']}, {row['period']}) = {row['value_printed']} {row['unit_printed']} [{row['source_id']}, {row['locator']}]"
+    return (f"{row['indicator']}({row['geo']}, {row['partner']}, {row['period']}) = {row['value_printed']} "
+            f"{row['unit_printed']} [{row['source_id']}, {row['locator']}]")
 
 
 def _audit_row(check: str, row, status: str, stated, expected, detail: str) -> dict:
@@ -140,7 +141,7 @@ def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
     columns = ["whole_value", "whole_indicator", "geo", "whole_partner", "period", "whole_source"]
     detail = [
         f"{share:.1f}% of {wi}({g}, {wp}, {p}) = {wv:g} [{ws}]"
-        for share, wv, wi, g, wp, p, ws in zip(shares, *(pairs[c].tolist() for c in columns))
+        for share, wv, wi, g, wp, p, ws in zip(shares, *(pairs[c].tolist() for c in columns), strict=True)
     ]
     status = np.where(pairs["value"] <= pairs["whole_value"], "ok", "fail")
     return _rows("part_vs_whole", pairs, status, pairs["value"], pairs["whole_value"], detail)

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import json
 
-from . import manifest, registry, rules
+from . import checks, manifest, registry, rules
 from .observations import OUTPUT
 
-TEXT_FIELDS = {
-    "formula", "locator", "note", "notes", "quote", "detail", "title", "title_en", "publisher", "citation",
-    "definition", "description", "scope", "name_en", "name_zh", "chapter", "article", "url", "label_en", "label_zh",
-}
 NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
 DESCRIPTIONS = {
     "indicator": "Indicator id, defined in indicators.csv",
@@ -36,7 +32,7 @@ DESCRIPTIONS = {
 TABLES = {
     "indicators-processed": ("processed/indicators.csv", "Tidy indicator table: one row per observation", OUTPUT),
     "audit": ("processed/audit.csv", "Every check of the published claims with its status: ok, note, revision, warn, fail or unchecked",
-              ["check", "indicator", "geo", "partner", "period", "source_id", "locator", "status", "stated", "expected", "difference", "detail"]),
+              checks.COLUMNS),
     "agreement-provisions": ("processed/agreement_provisions.csv",
                              "How each agreement treats each provision: binding, best_endeavour, absent or unknown", rules.CELL_COLUMNS),
     "ningbo-measures": ("processed/ningbo_measures.csv",

@@ -115,7 +115,7 @@ def shift_share_range(local_before: pd.Series, local_after: pd.Series, bench_bef
     results = []
     for signs in itertools.product((-1, 1), repeat=2 * len(named)):
         before, after = bench_before.copy(), bench_after.copy()
-        for partner, sign_before, sign_after in zip(named, signs[::2], signs[1::2]):
+        for partner, sign_before, sign_after in zip(named, signs[::2], signs[1::2], strict=True):
             before[partner] += sign_before * bench_half_before[partner]
             before[rest] -= sign_before * bench_half_before[partner]
             after[partner] += sign_after * bench_half_after[partner]

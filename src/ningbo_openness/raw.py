@@ -57,7 +57,8 @@ def schema(reg: Registry) -> pa.DataFrameSchema:
             "geo": pa.Column(str, _member(reg.geos.index, "a geo id defined in data/geos.csv")),
             "partner": pa.Column(str, _member(reg.partners.index, "a partner id defined in data/partners.csv")),
             "period": pa.Column(str, pa.Check(_valid_periods, error=periods.DESCRIPTION)),
-            "value": pa.Column(str, full_match(NUMBER, "a plain number in ASCII digits such as 1876.9 (no separators, words or full-width digits)")),
+            "value": pa.Column(str, full_match(
+                NUMBER, "a plain number in ASCII digits such as 1876.9 (no separators, words or full-width digits)")),
             "unit": pa.Column(str, _member(reg.unit_aliases.index, "a published unit listed in data/unit_aliases.csv")),
             "yoy_pct": pa.Column(str, full_match(NUMBER, "a growth rate in percent in ASCII digits such as 20.7, or blank", blank=True)),
             "qualifier": pa.Column(str, _member(QUALIFIERS, "one of exact, floor, approx")),
@@ -93,7 +94,8 @@ def _check_units(frame: pd.DataFrame, path: Path, reg: Registry) -> None:
     if not bad.empty:
         row = bad.iloc[0]
         accepted = sorted(reg.unit_aliases.index[reg.unit_aliases["unit"] == wanted[row.name]])
-        raise InputError(path, row["_line"], "unit", f"a unit convertible to {wanted[row.name]} for {row['indicator']} ({', '.join(accepted)})",
+        raise InputError(path, row["_line"], "unit",
+                         f"a unit convertible to {wanted[row.name]} for {row['indicator']} ({', '.join(accepted)})",
                          row["unit"])
 
 

@@ -65,10 +65,13 @@ def read_cells(manifest: Manifest, reg: Registry) -> pd.DataFrame:
     frame = read_strict(path, CELL_COLUMNS)
     sources = sorted(reg.sources.index)
     schema = pa.DataFrameSchema({
-        "agreement": pa.Column(str, pa.Check.isin(sorted(agreements(manifest).index), error="an agreement id defined in data/agreements.csv")),
-        "provision": pa.Column(str, pa.Check.isin(sorted(provisions(manifest).index), error="a provision id defined in data/provisions.csv")),
+        "agreement": pa.Column(str, pa.Check.isin(sorted(agreements(manifest).index),
+                                                  error="an agreement id defined in data/agreements.csv")),
+        "provision": pa.Column(str, pa.Check.isin(sorted(provisions(manifest).index),
+                                                  error="a provision id defined in data/provisions.csv")),
         "status": pa.Column(str, pa.Check.isin(STATUSES, error=f"one of {', '.join(STATUSES)}")),
-        "source_id": pa.Column(str, pa.Check.isin(["", *sources], error="a source id registered in data/sources.csv, or blank for unknown")),
+        "source_id": pa.Column(str, pa.Check.isin(["", *sources],
+                                                  error="a source id registered in data/sources.csv, or blank for unknown")),
     })
     _validate(frame, schema, path, ["agreement", "provision"], manifest.data_dir)
     coded = frame["status"].isin(["binding", "best_endeavour"])

@@ -117,7 +117,8 @@ def build_site(out_dir: Path, figures_dir: Path = paths.FIGURES) -> Path:
     (out_dir / "sources.html").write_text(_page("Sources", "<table><tr><th>id</th><th>title</th><th>publisher</th><th>date</th>"
                                                 "<th>tier</th><th>where</th></tr>" + rows + "</table>"), encoding="utf-8")
     sections = "".join(
-        f"<h2>{html.escape(section)}</h2><ul>" + "".join(f"<li><a href=\"{href}\">{html.escape(title)}</a></li>" for href, title in items) + "</ul>"
+        f"<h2>{html.escape(section)}</h2><ul>"
+        + "".join(f"<li><a href=\"{href}\">{html.escape(title)}</a></li>" for href, title in items) + "</ul>"
         for section, items in entries.items())
     intro = ("<p>Ningbo's opening-up in cited numbers: executed notebooks, seminar exercises and the source registry. "
              "Every number traces to its source; see <a href=\"sources.html\">Sources</a>.</p>")

@@ -87,4 +87,4 @@ def figure_sources(notebook: str, out_dir=None, lang: str | None = None) -> pd.D
     return table[table["source_id"].isin(used)].reset_index(drop=True)
 
 
-from . import innovation, overview, port, rules, trade  # noqa: F401  (registers the figures)
+from . import innovation, overview, port, rules, trade  # noqa: E402, F401  (last: each registers its figures here)

@@ -42,7 +42,8 @@ def partner_trade_2024(lang: str):
     growth = rows[rows["kind"] == "reported"].set_index("partner")["yoy_pct"].astype(float)
     fig, ax = plt.subplots()
     x = np.arange(len(partners))
-    ax.bar(x - 0.2, wide["2023"], 0.4, label=TEXT["implied_2023"][lang], color=plotting.PALETTE[4], hatch=plotting.HATCHES[1], edgecolor="white")
+    ax.bar(x - 0.2, wide["2023"], 0.4, label=TEXT["implied_2023"][lang], color=plotting.PALETTE[4],
+           hatch=plotting.HATCHES[1], edgecolor="white")
     bars_new = ax.bar(x + 0.2, wide["2024"], 0.4, label=TEXT["reported_2024"][lang], color=plotting.PALETTE[0])
     ax.bar_label(bars_new, labels=[f"+{growth[p]:g}%" for p in partners], padding=2, fontsize=7)
     ax.set_xticks(x, [textwrap.fill(plotting.name(p, "partners", lang), 16) for p in partners])

@@ -48,7 +48,7 @@ def provisions_heatmap(lang: str):
     fig, ax = plt.subplots(figsize=(7.0, 8.0))
     cmap = ListedColormap([STATUS_COLOURS[s] for s in ("absent", "best_endeavour", "binding")])
     ax.imshow(np.ma.masked_invalid(matrix.to_numpy()), cmap=cmap, vmin=-0.5, vmax=2.5, aspect="auto")
-    for (i, j) in zip(*np.where(matrix.isna().to_numpy())):
+    for (i, j) in zip(*np.where(matrix.isna().to_numpy()), strict=True):
         ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", edgecolor="#BBBBBB", hatch="///", linewidth=0))
     ax.set_xticks(range(len(AGREEMENTS)), [short(a, lang) for a in AGREEMENTS])
     ax.xaxis.tick_top()
@@ -59,7 +59,8 @@ def provisions_heatmap(lang: str):
     ax.tick_params(which="both", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    handles = [Patch(facecolor=STATUS_COLOURS[s], edgecolor="#BBBBBB", label=TEXT[s][lang]) for s in ("binding", "best_endeavour", "absent")]
+    handles = [Patch(facecolor=STATUS_COLOURS[s], edgecolor="#BBBBBB", label=TEXT[s][lang])
+               for s in ("binding", "best_endeavour", "absent")]
     handles.append(Patch(facecolor="white", edgecolor="#BBBBBB", hatch="///", label=TEXT["unknown"][lang]))
     fig.legend(handles=handles, loc="outside lower center", ncols=4)
     return fig, _sources(cells)

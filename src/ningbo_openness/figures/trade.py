@@ -72,7 +72,7 @@ def partner_growth_vs_trend(lang: str):
     ax.axvline(band.trend_pct, color=plotting.PALETTE[4], linestyle="--")
     y = np.arange(len(rates))
     ax.scatter(rates.to_numpy(), y, color=plotting.PALETTE[0], zorder=3)
-    for yi, rate in zip(y, rates):
+    for yi, rate in zip(y, rates, strict=True):
         ax.annotate(f"{rate:g}%", (rate, yi), textcoords="offset points", xytext=(6, 0), va="center", fontsize=7)
     ax.set_yticks(y, [plotting.name(p, "partners", lang) for p in rates.index])
     ax.set_ylim(-0.7, len(rates) - 0.3)
