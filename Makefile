@@ -4,18 +4,28 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+#: The installer that reads the lock (about five times faster than pip from empty caches).
+UV := uv==0.13.9
+UV_COMPILE := pip compile pyproject.toml --extra test --extra lint --generate-hashes --universal --python-version 3.11
 
-.PHONY: help setup data notebooks figures exercises html reproduce test lint bench lab clean update-notebooks
+.PHONY: help setup lock data notebooks figures exercises html reproduce test lint bench lab clean update-notebooks
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
 
-setup: $(STAMP) ## create .venv and install the package with its test and lint tools (once per pyproject.toml)
+setup: $(STAMP) ## create .venv with exactly the versions in requirements.lock, and the package (once per lock)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,lint]'
+	$(PY) -m pip install --quiet --disable-pip-version-check '$(UV)'
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r $(LOCK)
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
+
+lock: ## re-resolve requirements.lock from the ranges in pyproject.toml (needs the package index)
+	test -x $(VENV)/bin/uv || $(MAKE) setup
+	$(VENV)/bin/uv $(UV_COMPILE) --quiet -o $(LOCK)
 
 data: setup ## rebuild data/processed from data/raw (stops with one line on bad input)
 	$(PY) -m ningbo_openness build
