@@ -19,7 +19,7 @@ setup: $(STAMP) ## create .venv with exactly the versions in requirements.lock, 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check '$(UV)'
-	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r $(LOCK)
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes --compile-bytecode -r $(LOCK)
 	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
 
@@ -27,14 +27,14 @@ lock: ## re-resolve requirements.lock from the ranges in pyproject.toml (needs t
 	test -x $(VENV)/bin/uv || $(MAKE) setup
 	$(VENV)/bin/uv $(UV_COMPILE) --quiet -o $(LOCK)
 
-data: setup ## rebuild data/processed from data/raw (stops with one line on bad input)
-	$(PY) -m ningbo_openness build
+data: setup ## rebuild data/processed from data/raw if any input changed (stops with one line on bad input)
+	$(PY) -m ningbo_openness build --if-changed
 
-notebooks: data ## execute every notebook into build/notebooks
-	$(PY) -m ningbo_openness notebooks --output-dir build/notebooks
+notebooks: data ## execute into build/notebooks every notebook whose inputs changed
+	$(PY) -m ningbo_openness notebooks --output-dir build/notebooks --if-changed
 
-figures: data ## draw every figure in English and Chinese into build/figures
-	$(PY) -m ningbo_openness figures
+figures: data ## draw every figure in English and Chinese into build/figures, if any input changed
+	$(PY) -m ningbo_openness figures --if-changed
 
 exercises: setup ## write the student versions of the exercises to build/exercises
 	$(PY) -m ningbo_openness exercises --out-dir build/exercises
@@ -42,7 +42,7 @@ exercises: setup ## write the student versions of the exercises to build/exercis
 html: figures exercises ## build the offline site in build/html
 	$(PY) -m ningbo_openness html --out-dir build/html
 
-reproduce: notebooks figures ## rebuild data, notebooks and figures
+reproduce: notebooks figures ## rebuild data, notebooks and figures (what changed; after make clean, everything)
 
 test: setup ## run the unit, data and fault tests and re-execute the notebooks with nbval
 	$(PY) -m pytest

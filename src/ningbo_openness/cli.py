@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import paths
+from . import freshness, paths
 from .build import build
 from .errors import EnvironmentFault, InputError, shown
 
+CHANGED_HELP = "skip the step when nothing it reads has changed since its last run"
 EXIT_BAD_INPUT = 1
 EXIT_ENVIRONMENT = 3
 EXIT_SIGNAL_BASE = 128
@@ -71,8 +72,15 @@ def _stop(exc: BaseException, data_dir: Path, received: list[int]) -> tuple[int,
     return None
 
 
-def run_build(data_dir: Path) -> int:
-    """``build``: one line on stderr and a distinct exit code for every way it can stop."""
+def run_build(data_dir: Path, if_changed: bool = False) -> int:
+    """``build``: one line on stderr and a distinct exit code for every way it can stop.
+
+    With ``if_changed`` (for the project's own data folder only), nothing is done when no
+    input or output of the build has changed since its last run (``freshness``)."""
+    own = data_dir.absolute() == paths.DATA
+    if if_changed and own and freshness.is_fresh("data", freshness.key(freshness.common_inputs()), []):
+        print(f"up to date: {shown(paths.PROCESSED)}")
+        return 0
     with signals_raise() as received:
         try:
             if not data_dir.is_dir():
@@ -89,6 +97,8 @@ def run_build(data_dir: Path) -> int:
     counts = result.indicators["kind"].value_counts().to_dict()
     status = result.audit["status"].value_counts().to_dict()
     print(f"built {len(result.indicators)} rows ({counts}); audit: {status}")
+    if own:
+        freshness.record("data", freshness.key(freshness.common_inputs()))
     return 0
 
 
@@ -97,13 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="rebuild data/processed from data/raw")
     build_cmd.add_argument("--data-dir", type=Path, default=paths.DATA, help="folder with raw/ and the reference tables")
+    build_cmd.add_argument("--if-changed", action="store_true", help=CHANGED_HELP)
     nb_cmd = commands.add_parser("notebooks", help="execute every notebook in a fresh kernel")
     where = nb_cmd.add_mutually_exclusive_group(required=True)
     where.add_argument("--output-dir", type=Path, help="write executed copies here")
     where.add_argument("--in-place", action="store_true", help="overwrite the notebooks with their new outputs")
     nb_cmd.add_argument("--workers", type=int, default=2, help="notebooks executed at once (default 2)")
+    nb_cmd.add_argument("--if-changed", action="store_true", help=CHANGED_HELP)
     fig_cmd = commands.add_parser("figures", help="draw every registered figure in English and Chinese")
     fig_cmd.add_argument("--out-dir", type=Path, default=paths.FIGURES, help="folder for <lang>/<name>.<fmt> and manifest.csv")
+    fig_cmd.add_argument("--if-changed", action="store_true", help=CHANGED_HELP)
     ex_cmd = commands.add_parser("exercises", help="write student versions of the exercises (solutions removed)")
     ex_cmd.add_argument("--out-dir", type=Path, default=paths.BUILD / "exercises")
     html_cmd = commands.add_parser("html", help="render notebooks, exercises and sources to a static site")
@@ -120,20 +133,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"site written: {build_site(args.out_dir)}")
         return 0
     if args.command == "figures":
-        import matplotlib
-
-        matplotlib.use("Agg")
-        from .figures import export_all
-
-        print(f"wrote {export_all(args.out_dir)} figures (pdf, svg, png) and {args.out_dir / 'manifest.csv'}")
-        return 0
+        return run_figures(args.out_dir, args.if_changed)
     if args.command == "notebooks":
         from .notebooks import execute_all, notebook_paths
 
         pairs = [(s, s if args.in_place else args.output_dir / s.relative_to(paths.NOTEBOOKS)) for s in notebook_paths()]
-        execute_all(pairs, args.workers)
-        print(f"executed {len(pairs)} notebooks with {args.workers} workers")
+        done = execute_all(pairs, args.workers, args.if_changed)
+        print(f"executed {done} of {len(pairs)} notebooks with {args.workers} workers")
         return 0
     if args.command == "build":
-        return run_build(args.data_dir)
+        return run_build(args.data_dir, args.if_changed)
+    return 0
+
+
+def run_figures(out_dir: Path, if_changed: bool) -> int:
+    """``figures``: every figure in both languages, unless (``if_changed``) nothing it reads has changed."""
+    from .plotting import manifest
+
+    step, inputs = f"figures:{out_dir.resolve()}", freshness.key(freshness.common_inputs())
+    drawn = manifest(out_dir)
+    if if_changed and not drawn.empty and freshness.is_fresh(step, inputs, [out_dir / f for f in drawn["file"]]):
+        print(f"up to date: {len(drawn)} figure files in {shown(out_dir)}")
+        return 0
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .figures import export_all
+
+    print(f"wrote {export_all(out_dir)} figures (pdf, svg, png) and {shown(out_dir / 'manifest.csv')}")
+    freshness.record(step, inputs)
     return 0

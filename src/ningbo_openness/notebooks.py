@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import paths
+from . import freshness, paths
 
 TIMEOUT_S = 600
 #: Kernel options: log only errors (ipykernel otherwise warns on every start that its
@@ -37,10 +37,26 @@ def execute(source: Path, target: Path) -> float:
     return time.perf_counter() - start
 
 
-def execute_all(pairs: list[tuple[Path, Path]], workers: int = 2) -> None:
+def _step(source: Path) -> str:
+    return f"notebook:{source.relative_to(paths.ROOT).as_posix()}"
+
+
+def execute_all(pairs: list[tuple[Path, Path]], workers: int = 2, if_changed: bool = False) -> int:
     """Execute (source, target) pairs, ``workers`` kernels at a time (a kernel is one
     process, so two workers use both cores of a small machine), printing one line per
-    notebook with its time, in order."""
+    notebook with its time, in order; returns how many were executed.
+
+    With ``if_changed``, a notebook whose target exists and whose inputs (the notebook,
+    the package, the data, the lock: ``freshness``) are as at its last run is skipped.
+    """
+    common = freshness.common_inputs()
+    todo = [(s, t) for s, t in pairs
+            if not (if_changed and freshness.is_fresh(_step(s), freshness.key([*common, s]), [t]))]
+    for source, _ in pairs:
+        if all(source != s for s, _ in todo):
+            print(f"up to date: {source.relative_to(paths.ROOT).as_posix()}")
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for (source, _), future in [(pair, pool.submit(execute, *pair)) for pair in pairs]:
+        for (source, _), future in [(pair, pool.submit(execute, *pair)) for pair in todo]:
             print(f"executed {source.relative_to(paths.ROOT).as_posix()} in {future.result():.1f} s", flush=True)
+            freshness.record(_step(source), freshness.key([*freshness.common_inputs(), source]))
+    return len(todo)
