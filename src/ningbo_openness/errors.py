@@ -14,15 +14,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import paths
+
 
 def shown(path: Path | str) -> str:
-    """``path`` as a reader should see it: relative to the working directory when it lies
-    below it (``data/raw/trade.csv`` from the project root), else absolute."""
+    """``path`` as a reader should see it: relative to the project (``data/raw/trade.csv``)
+    when it lies in it, else relative to the working directory when below it, else absolute."""
     absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    for base in (paths.ROOT, Path.cwd()):
+        if absolute.is_relative_to(base):
+            return absolute.relative_to(base).as_posix()
+    return absolute.as_posix()
 
 
 #: How much of an offending cell a message quotes.
