@@ -1,4 +1,5 @@
-"""The build: declared inputs -> validate -> normalise units -> domain rules -> derive -> audit -> write.
+"""The build: declared inputs -> validate -> normalise units -> domain rules -> derive -> audit -> write
+(the processed tables, the data package and its codebook ``data/README.md``).
 
 Nothing is written unless every step succeeds, and then every output is replaced as one
 set (``transaction``), under a lock that makes concurrent builds of one folder run one
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import checks, datapackage, domain, paths, rules, transaction
+from . import checks, codebook, datapackage, domain, paths, rules, transaction
 from .derive import derive
 from .errors import InputError
 from .manifest import load_manifest
@@ -34,13 +35,15 @@ class BuildResult:
     ningbo_measures: pd.DataFrame
     #: Data rows read from each observation file (path relative to the data folder).
     rows_read: dict[str, int]
+    #: The units table, for the codebook.
+    units: pd.DataFrame
 
     def outputs(self) -> dict[str, str]:
         """Path relative to the data folder -> file text."""
         tables = {"indicators.csv": self.indicators, "audit.csv": self.audit,
                   "agreement_provisions.csv": self.agreement_provisions, "ningbo_measures.csv": self.ningbo_measures}
         texts = {f"processed/{name}": to_csv_text(table) for name, table in tables.items()}
-        return texts | {"datapackage.json": datapackage.to_json_text()}
+        return texts | {"datapackage.json": datapackage.to_json_text(), "README.md": codebook.to_markdown(self.units)}
 
 
 def run(data_dir: Path = paths.DATA) -> BuildResult:
@@ -67,7 +70,7 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     rows_read = raw["_file"].value_counts(sort=False).to_dict() | {
         manifest.path(name).relative_to(data_dir).as_posix(): len(frame)
         for name, frame in (("agreement_provisions", cells), ("ningbo_measures", measures))}
-    return BuildResult(table, checks.audit(obs, reported, growth), cells, measures, rows_read)
+    return BuildResult(table, checks.audit(obs, reported, growth), cells, measures, rows_read, reg.units)
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:

@@ -29,6 +29,8 @@ COLUMNS = [
     "check", "indicator", "geo", "partner", "period", "source_id", "locator",
     "status", "stated", "expected", "difference", "detail",
 ]
+#: Every audit status, from agreement to disagreement (see the module docstring).
+STATUSES = ("ok", "note", "revision", "warn", "fail", "unchecked")
 #: Gap in percentage points, beyond rounding, still accepted between a stated growth
 #: rate and a base printed by the same source: offices compute growth on a comparable
 #: scope (可比口径), which typically moves the rate by a few tenths of a point.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from . import checks, manifest, registry, rules
+from . import checks, manifest, raw, registry, rules
 from .observations import OUTPUT
 
 NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
@@ -25,9 +25,61 @@ DESCRIPTIONS = {
     "formula": "For derived rows: the expression over other rows",
     "source_id": "Source id, defined in sources.csv",
     "locator": "Where in the source the figure stands",
-    "status": "Audit status or coding status, see the table's description",
+    "note": "What a reader needs to know about the row (scope, caveats)",
+    "quote": "The passage of the source that states it, quoted briefly",
+    "check": "Which check: growth_vs_base, part_vs_whole, repeated_figure, across_sources, definitions_across_years, unchecked",
+    "status": "Audit status: ok, note (within a documented allowance), revision, warn, fail or unchecked",
+    "stated": "The figure or growth rate as the claim states it (canonical unit, or percent)",
+    "expected": "What the other figures imply for it",
+    "difference": "stated - expected",
+    "detail": "The arithmetic behind the status, naming the figures compared",
+    "agreement": "Agreement id, defined in agreements.csv",
+    "provision": "Provision id, defined in provisions.csv",
+    "chapter": "Chapter of the agreement that holds the provision",
+    "article": "Article (and paragraph) quoted",
+    "measure_id": "Measure id (snake_case)",
+    "name_en": "Name in English",
+    "name_zh": "Name in Chinese",
+    "provisions": "Provision ids the measure implements, separated by ';'",
+    "stage": "Stage of the source page's pipeline the source shows: list, scenario, pilot, evaluation, roll-out",
+    "start_date": "When the measure started, as precisely as the source says (YYYY, YYYY-MM or YYYY-MM-DD), or blank",
+    "scope": "Where and to what the measure applies",
+    "unit_zh": "The indicator's own Chinese measure word (件, 份), if it has one",
+    "yoy_basis": "What a published growth rate measures: value (the change of the value) or constant_prices",
+    "theme": "Theme: trade, innovation, port, digital_trade, overseas, rules, economy",
+    "definition": "What the indicator measures, its scope and period",
+    "title": "Title in the original language",
+    "title_en": "Title in English",
+    "publisher": "Who published it",
+    "date": "Publication date: YYYY, YYYY-MM or YYYY-MM-DD, or n.d.",
+    "url": "Address of the page as stored",
+    "citation": "Bibliographic reference where there is no address",
+    "accessed": "When the page was read",
+    "tier": "1 official release, 2 named news organisation or journal, 3 secondary page",
+    "notes": "What a reader needs to know about the source",
+    "label_en": "Label in English",
+    "label_zh": "Label in Chinese",
+    "description": "What it is",
     "min_value": "Smallest value a figure in this unit can take (blank: no bound)",
     "max_value": "Largest value a figure in this unit can take (blank: no bound)",
+    "published": "A unit as sources print it (亿元, billion yuan, 万标箱)",
+    "factor": "Multiplier from the printed unit to the canonical unit",
+    "domain": "Area of trade rules the provision belongs to",
+    "path": "File, relative to data/",
+    "table": "The table the file holds (observations may be split over several files)",
+}
+#: Where one field name means something else in one table.
+TABLE_DESCRIPTIONS = {
+    ("agreement-provisions", "status"): "binding, best_endeavour, absent or unknown",
+    ("agreement-provisions", "source_id"): "Source id, defined in sources.csv (blank for an unknown cell)",
+    ("indicator-definitions", "unit"): "Canonical unit id, defined in units.csv",
+    ("unit-aliases", "unit"): "The canonical unit it converts to, defined in units.csv",
+    ("geos", "kind"): "city, province, country, port, customs (a customs district) or world",
+    ("partners", "kind"): "country, group, total or none",
+    ("agreements", "kind"): "bilateral, regional, plurilateral or multilateral",
+    ("provisions", "description"): "What the provision requires",
+    ("manifest", "description"): "What the file holds",
+    ("units", "description"): "What the unit measures",
 }
 TABLES = {
     "indicators-processed": ("processed/indicators.csv", "Tidy indicator table: one row per observation", OUTPUT),
@@ -49,11 +101,62 @@ TABLES = {
 }
 
 
-def _field(name: str) -> dict:
-    field = {"name": name, "type": "number" if name in NUMBER_FIELDS else "string"}
-    if name in DESCRIPTIONS:
-        field["description"] = DESCRIPTIONS[name]
+#: Primary key and foreign keys (field -> referenced resource and field) of each table.
+KEYS = {
+    "indicators-processed": (["indicator", "geo", "partner", "period", "source_id", "kind", "locator"],
+                             {"indicator": ("indicator-definitions", "indicator"), "geo": ("geos", "geo"),
+                              "partner": ("partners", "partner"), "unit": ("units", "unit"),
+                              "source_id": ("sources", "source_id")}),
+    "audit": (["check", "indicator", "geo", "partner", "period", "source_id", "locator", "detail"],
+              {"indicator": ("indicator-definitions", "indicator"), "geo": ("geos", "geo"),
+               "partner": ("partners", "partner"), "source_id": ("sources", "source_id")}),
+    "agreement-provisions": (["agreement", "provision"],
+                             {"agreement": ("agreements", "agreement"), "provision": ("provisions", "provision"),
+                              "source_id": ("sources", "source_id")}),
+    "ningbo-measures": (["measure_id", "source_id", "stage"], {"source_id": ("sources", "source_id")}),
+    "indicator-definitions": (["indicator"], {"unit": ("units", "unit")}),
+    "sources": (["source_id"], {}),
+    "units": (["unit"], {}),
+    "unit-aliases": (["published"], {"unit": ("units", "unit")}),
+    "geos": (["geo"], {}),
+    "partners": (["partner"], {}),
+    "provisions": (["provision"], {}),
+    "agreements": (["agreement"], {}),
+    "manifest": (["path"], {}),
+}
+#: Field constraints beyond the keys, per (table, field): the vocabularies the build enforces.
+CONSTRAINTS = {
+    ("indicators-processed", "qualifier"): {"enum": list(raw.QUALIFIERS)},
+    ("indicators-processed", "vintage"): {"enum": [v for v in raw.VINTAGES if v]},
+    ("indicators-processed", "kind"): {"enum": ["reported", "derived"]},
+    ("indicators-processed", "yoy_pct"): {"minimum": -100},
+    ("audit", "status"): {"enum": list(checks.STATUSES)},
+    ("agreement-provisions", "status"): {"enum": list(rules.STATUSES)},
+    ("ningbo-measures", "stage"): {"enum": list(rules.STAGES)},
+    ("indicator-definitions", "yoy_basis"): {"enum": list(registry.YOY_BASES)},
+    ("sources", "tier"): {"enum": [1, 2, 3]},
+    ("unit-aliases", "factor"): {"minimum": 0},
+    ("manifest", "table"): {"enum": [*manifest.SINGLE, *manifest.SPLIT]},
+}
+TYPES = {("sources", "tier"): "integer", ("sources", "accessed"): "date"}
+
+
+def _field(table: str, name: str, required: bool) -> dict:
+    field = {"name": name, "type": TYPES.get((table, name), "number" if name in NUMBER_FIELDS else "string")}
+    field["description"] = TABLE_DESCRIPTIONS.get((table, name), DESCRIPTIONS[name])
+    constraints = ({"required": True} if required else {}) | CONSTRAINTS.get((table, name), {})
+    if constraints:
+        field["constraints"] = constraints
     return field
+
+
+def _schema(table: str, columns: list[str]) -> dict:
+    primary, foreign = KEYS[table]
+    return {
+        "fields": [_field(table, c, c in primary) for c in columns],
+        "primaryKey": primary,
+        "foreignKeys": [{"fields": f, "reference": {"resource": r, "fields": rf}} for f, (r, rf) in foreign.items()],
+    }
 
 
 def descriptor() -> dict:
@@ -67,7 +170,7 @@ def descriptor() -> dict:
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
             {"name": name, "path": path, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "description": description, "schema": {"fields": [_field(c) for c in columns]}}
+             "description": description, "schema": _schema(name, columns)}
             for name, (path, description, columns) in TABLES.items()
         ],
     }
