@@ -17,3 +17,13 @@ def test_derived_values_are_linked_to_their_claim():
     asean = by.loc[("trade_total", "asean", "2024"), "derived"]
     assert "trade_total 2023 = 1555.01" in asean and "imports 2024 = 874.1" in asean
     assert by.loc[("rtas_in_force", "none", "2025-05-31"), "derived"] == ""
+
+
+def test_every_audit_status_has_a_rank_a_style_and_a_label():
+    from ningbo_openness import checks
+    from ningbo_openness.claims import STATUS_ORDER
+    from ningbo_openness.figures.overview import TEXT
+
+    assert set(STATUS_ORDER) == set(checks.STATUSES)
+    for status in STATUS_ORDER:
+        assert status in TEXT["status_style"] and set(TEXT["status"][status]) == {"en", "zh"}

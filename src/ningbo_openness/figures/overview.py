@@ -17,8 +17,8 @@ TEXT = {
     "reported_2024": {"en": "2024 (reported)", "zh": "2024年（公布值）"},
     "claims": {"en": "Published figures", "zh": "公布数字个数"},
     # status -> (colour, hatch): semantic colours; hatching marks problems in grayscale
-    "status_style": {"fail": ("#D55E00", "xxx"), "warn": ("#E69F00", "///"), "note": ("#56B4E9", "..."),
-                     "ok": ("#009E73", ""), "unchecked": ("#BBBBBB", "")},
+    "status_style": {"fail": ("#D55E00", "xxx"), "warn": ("#E69F00", "///"), "revision": ("#CC79A7", "\\\\\\"),
+                     "note": ("#56B4E9", "..."), "ok": ("#009E73", ""), "unchecked": ("#BBBBBB", "")},
     "themes": {
         "trade": {"en": "Trade", "zh": "贸易"}, "overseas": {"en": "Overseas parks", "zh": "海外园区"},
         "port": {"en": "Port", "zh": "港口"}, "digital_trade": {"en": "Digital trade", "zh": "数字贸易"},
@@ -26,6 +26,7 @@ TEXT = {
     },
     "status": {
         "fail": {"en": "fails", "zh": "不成立"}, "warn": {"en": "inconsistent", "zh": "不一致"},
+        "revision": {"en": "revised since", "zh": "其后已修订"},
         "note": {"en": "agrees after revision", "zh": "修订后一致"}, "ok": {"en": "confirmed", "zh": "核对一致"},
         "unchecked": {"en": "nothing to check against", "zh": "无可核对数据"},
     },
