@@ -126,8 +126,8 @@ def commit(outputs: dict[str, str], data_dir: Path) -> None:
         for name in names:
             if name not in created:
                 _keep_old(data_dir / name, _staged(data_dir, name, "old"))
-        for name in names:
-            _fsync_dir(_staged(data_dir, name, "new").parent)
+        for folder in sorted({_staged(data_dir, name, "new").parent for name in names}):
+            _fsync_dir(folder)
         _write_journal(data_dir, {"outputs": names, "created": created, "rollback": False})
     except BaseException as exc:
         _remove_staging(data_dir, names)
