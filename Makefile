@@ -50,8 +50,8 @@ test: setup ## run the unit, data and fault tests and re-execute the notebooks w
 lint: setup ## check the code with ruff (configured in pyproject.toml)
 	$(VENV)/bin/ruff check src tests conftest.py
 
-bench: setup ## measure notebook, loader and build times into build/bench.json
-	$(PY) -m ningbo_openness.bench
+bench: setup ## measure notebook, loader, test-suite and build times into build/bench.json
+	$(PY) tests/bench.py
 
 update-notebooks: data ## re-execute the notebooks in place, refreshing their committed outputs
 	$(PY) -m ningbo_openness notebooks --in-place

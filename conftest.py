@@ -23,10 +23,23 @@ def pytest_configure(config):
         os.environ[name] = DEAD_PROXY
     os.environ.pop("NO_PROXY", None)
     os.environ.pop("no_proxy", None)
+    sys.modules["offline_guard"] = _guard()
+
+
+def _guard():
+    """The guard module, installed in this process once.
+
+    A process started with ``PYTHONPATH`` already set (a pytest-xdist worker) imported
+    it at start-up as ``sitecustomize``; that copy is the one whose ``NetworkBlocked``
+    the sockets raise, so it is reused rather than loaded a second time.
+    """
+    loaded = sys.modules.get("sitecustomize")
+    if loaded is not None and Path(getattr(loaded, "__file__", "")) == OFFLINE / "sitecustomize.py":
+        return loaded
     spec = importlib.util.spec_from_file_location("offline_guard", OFFLINE / "sitecustomize.py")
     guard = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(guard)  # installs the guard in this process
-    sys.modules["offline_guard"] = guard
+    return guard
 
 
 def pytest_collection_modifyitems(items):

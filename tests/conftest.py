@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ningbo_openness import paths, transaction
+from ningbo_openness import paths
+from ningbo_openness.ingest import transaction
 
 SEED_TEXT = paths.ROOT.parent / "shared" / "seed" / "000_a85d59b18c161a3d.txt"
 

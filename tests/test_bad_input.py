@@ -255,7 +255,7 @@ def test_bad_input_stops_with_one_line(data_copy, capsys, change, file, line, co
 def test_growth_within_revision_allowance_passes(data_copy):
     # 1876.9 / 1560 - 1 = 20.31 %: 0.39 pp from 20.7, beyond rounding, within the allowance
     append(RAW, asean_row(value="1560", quote="1560"))(data_copy)
-    from ningbo_openness.build import run
+    from ningbo_openness.ingest.build import run
 
     audit = run(data_copy).audit
     row = audit[(audit["check"] == "growth_vs_base") & (audit["geo"] == "ningbo") & (audit["partner"] == "asean")]
@@ -264,7 +264,7 @@ def test_growth_within_revision_allowance_passes(data_copy):
 
 def test_year_to_date_milestone_before_the_year_ends_is_accepted():
     """A floor for 2017 stated on 28 December 2017 (the port passing 10亿吨) is valid input."""
-    from ningbo_openness.build import run
+    from ningbo_openness.ingest.build import run
 
     table = run(paths.DATA).indicators
     row = table[(table["indicator"] == "port_cargo_throughput") & (table["source_id"] == "zjol_20171228")]

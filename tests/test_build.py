@@ -6,7 +6,7 @@ import pytest
 
 from conftest import digest
 from ningbo_openness import paths
-from ningbo_openness.build import build, run
+from ningbo_openness.ingest.build import build, run
 
 
 @pytest.fixture(scope="module")

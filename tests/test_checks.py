@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ningbo_openness import checks
+from ningbo_openness.ingest import checks
 
 
 def obs(rows: list[dict]) -> pd.DataFrame:

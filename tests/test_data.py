@@ -11,8 +11,8 @@ import pytest
 
 from conftest import SEED_TEXT
 from ningbo_openness import load_indicators, paths
-from ningbo_openness.raw import COLUMNS
-from ningbo_openness.registry import load_registry
+from ningbo_openness.ingest.raw import COLUMNS
+from ningbo_openness.ingest.registry import load_registry
 
 # (indicator, geo, partner, period, value in canonical unit, lines of the seed text)
 SEED_NUMBERS = [

@@ -15,8 +15,8 @@ import pytest
 from ningbo_openness import paths
 
 PROJECT = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-#: Modules of this repository that tests import by name.
-LOCAL = {"ningbo_openness", "conftest", "offline_guard"}
+#: Modules of this repository imported by name: the package, the guard and the test folder's own modules.
+LOCAL = {"ningbo_openness", "conftest", "offline_guard"} | {p.stem for p in (paths.ROOT / "tests").glob("*.py")}
 
 
 def _names(requirements: list[str]) -> set[str]:

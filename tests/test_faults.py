@@ -17,13 +17,15 @@ import sys
 import time
 from pathlib import Path
 
+import bench
 import filelock
 import pytest
 
 from conftest import snapshot
-from ningbo_openness import bench, cli, paths, transaction
-from ningbo_openness.build import run
+from ningbo_openness import cli, paths
 from ningbo_openness.errors import shown
+from ningbo_openness.ingest import transaction
+from ningbo_openness.ingest.build import run
 
 ASEAN_LOCATOR = ",lines 88-90,"
 
@@ -295,7 +297,8 @@ def test_killed_build_changes_nothing(large_data):
 
 KILL_AT_SECOND_STAGED_WRITE = """
 import os, sys
-from ningbo_openness import cli, transaction
+from ningbo_openness import cli
+from ningbo_openness.ingest import transaction
 real, count = transaction._write_synced, [0]
 def write(path, text):
     count[0] += 1
@@ -325,7 +328,8 @@ def test_next_build_clears_what_a_killed_build_staged(data_copy, capsys):
 KILL_AT_SECOND_RENAME = """
 import os, sys
 from pathlib import Path
-from ningbo_openness import cli, transaction
+from ningbo_openness import cli
+from ningbo_openness.ingest import transaction
 real, count = os.replace, [0]
 def replace(src, dst):
     if Path(dst).parent.name != transaction.STAGING:

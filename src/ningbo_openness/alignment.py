@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .rules import STAGES, split_provisions
+from .ingest.rule_tables import STAGES, split_provisions
 
 WEIGHTS = {"binding": 1.0, "best_endeavour": 0.5, "absent": 0.0}
 THRESHOLD = "pilot"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import audit, load_indicators
-from .observations import ref
+from .schema import ref
 
 #: Most serious first: a claim's status is the most serious of its checks.
 STATUS_ORDER = ["fail", "warn", "revision", "note", "ok", "unchecked"]

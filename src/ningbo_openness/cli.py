@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import freshness, paths
-from .build import build
 from .errors import EnvironmentFault, InputError, shown
+from .ingest.build import build
 
 CHANGED_HELP = "skip the step when nothing it reads has changed since its last run"
 EXIT_BAD_INPUT = 1

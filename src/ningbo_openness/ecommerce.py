@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .checks import DEFINITION_BREAK_RATIO
 from .growth import cagr_pct, share_pct
+from .ingest.checks import DEFINITION_BREAK_RATIO
 from .load import load_indicators, meta
 from .periods import bounds
 

@@ -15,7 +15,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import paths, transaction
+from . import paths
+from .ingest import transaction
 
 STORE = paths.BUILD / ".fresh.json"
 

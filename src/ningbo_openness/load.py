@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, periods, transaction
+from . import paths, periods
+from .ingest import transaction
 
 CATEGORICAL = ["indicator", "geo", "partner", "unit", "qualifier", "vintage", "kind", "source_id"]
 

@@ -22,8 +22,8 @@ from cycler import cycler
 from matplotlib import font_manager
 
 from . import paths
+from .ingest.transaction import replace_file
 from .load import meta, names
-from .transaction import replace_file
 
 CJK_FONT = "Noto Sans CJK SC"
 CJK_FONT_FILE = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"

@@ -8,8 +8,8 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from .. import alignment, periods, plotting
+from ..ingest.rule_tables import STAGES
 from ..load import agreement_provisions, load_indicators, names, ningbo_measures
-from ..rules import STAGES
 from . import register
 
 AGREEMENTS = ["cptpp", "depa", "rcep", "cafta_3", "wto_ecommerce_jsi", "wto_tfa"]

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import periods
-from .errors import InputError
+from .. import periods
+from ..errors import InputError
 from .registry import Registry, source_day
 
 LATE_STATEMENT_DAYS = 31

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import periods
+from .. import periods
+from ..errors import InputError
 from .csvfiles import read_strict
-from .errors import InputError
 from .keys import check_unique
 from .manifest import Manifest, load_manifest
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import filelock
 
-from .errors import EnvironmentFault, shown
+from ..errors import EnvironmentFault, shown
 
 LOCK = ".build.lock"
 STAGING = ".staging"

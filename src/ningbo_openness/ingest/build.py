@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import checks, codebook, datapackage, domain, paths, rules, transaction
+from .. import paths
+from ..errors import InputError
+from ..schema import INDICATOR_COLUMNS, OBSERVATION_KEY
+from . import checks, codebook, datapackage, domain, rule_tables, transaction
 from .derive import derive
-from .errors import InputError
 from .manifest import load_manifest
-from .observations import KEY, OUTPUT, canonical, merge_repeats
+from .observations import canonical, merge_repeats
 from .raw import read_raw
 from .registry import load_registry
 
-SORT = [*KEY, "kind", "source_id", "value", "locator"]
+SORT = [*OBSERVATION_KEY, "kind", "source_id", "value", "locator"]
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,9 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
                          f"{first['stated']:g}")
     reported = merge_repeats(obs)
     derived = derive(reported, reg.indicators["unit"], value_growth)
-    table = pd.concat([reported, derived], ignore_index=True)[OUTPUT]
+    table = pd.concat([reported, derived], ignore_index=True)[INDICATOR_COLUMNS]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
-    cells, measures = rules.read_cells(manifest, reg), rules.read_measures(manifest, reg)
+    cells, measures = rule_tables.read_cells(manifest, reg), rule_tables.read_measures(manifest, reg)
     rows_read = raw["_file"].value_counts(sort=False).to_dict() | {
         manifest.path(name).relative_to(data_dir).as_posix(): len(frame)
         for name, frame in (("agreement_provisions", cells), ("ningbo_measures", measures))}

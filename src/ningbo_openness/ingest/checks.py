@@ -20,10 +20,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import periods
+from .. import periods
+from ..growth import growth_rounding_bound, half_unit, share_pct, yoy_pct
+from ..schema import OBSERVATION_KEY
 from .derive import IDENTITIES
-from .growth import growth_rounding_bound, half_unit, share_pct, yoy_pct
-from .observations import KEY
 
 COLUMNS = [
     "check", "indicator", "geo", "partner", "period", "source_id", "locator",
@@ -78,7 +78,7 @@ def growth_vs_base(obs: pd.DataFrame) -> pd.DataFrame:
     from another source.
     """
     exact = obs[obs["qualifier"] == "exact"]
-    bases = exact.set_index(KEY)
+    bases = exact.set_index(OBSERVATION_KEY)
     rows = []
     for _, r in exact[exact["yoy_pct"].notna()].iterrows():
         key = (r["indicator"], r["geo"], r["partner"], periods.previous_year(r["period"]))
@@ -128,7 +128,7 @@ def _rows(check: str, left: pd.DataFrame, status, stated, expected, detail) -> p
 
 def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
     """Parts against wholes: exports vs trade, inventions vs all grants, a partner vs the world."""
-    claims = reported[[*KEY, "source_id", "locator", "value"]]
+    claims = reported[[*OBSERVATION_KEY, "source_id", "locator", "value"]]
     whole_columns = {"indicator": "whole_indicator", "partner": "whole_partner", "value": "whole_value", "source_id": "whole_source"}
     wholes = claims.drop(columns="locator").rename(columns=whole_columns)
     pieces = []
@@ -151,7 +151,7 @@ def parts_vs_wholes(reported: pd.DataFrame) -> pd.DataFrame:
 
 def repeated_figures(reported: pd.DataFrame) -> pd.DataFrame:
     """Figures one source prints more than once: the same value, or a conflict."""
-    key = [*KEY, "source_id"]
+    key = [*OBSERVATION_KEY, "source_id"]
     size = reported.groupby(key, sort=False)["value"].transform("size")
     repeated = reported[(size == 1) & reported["locator"].str.contains(";", regex=False)]
     pieces = [_rows("repeated_figure", repeated, "ok", repeated["value"], repeated["value"],
@@ -203,8 +203,8 @@ def across_sources(obs: pd.DataFrame) -> pd.DataFrame:
     """The same figure from different sources: equal within the rounding of both?
     Where not, a difference between stated vintages is a ``revision``, any other a ``warn``."""
     rows = []
-    several = obs[obs.groupby(KEY, sort=False)["source_id"].transform("nunique") >= 2]
-    for _, group in several.groupby(KEY, sort=True):
+    several = obs[obs.groupby(OBSERVATION_KEY, sort=False)["source_id"].transform("nunique") >= 2]
+    for _, group in several.groupby(OBSERVATION_KEY, sort=True):
         for _, r in group.iterrows():
             for _, o in group[group["source_id"] != r["source_id"]].iterrows():
                 agree = _agree(r, o)
@@ -262,7 +262,7 @@ def definitions_across_years(reported: pd.DataFrame) -> pd.DataFrame:
 
 def unchecked(reported: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
     """Reported figures that no check touched."""
-    key = [*KEY, "source_id"]
+    key = [*OBSERVATION_KEY, "source_id"]
     done = checked[key].drop_duplicates()
     marked = reported[key].merge(done, on=key, how="left", indicator=True)
     rest = reported[(marked["_merge"] == "left_only").to_numpy()]
@@ -282,4 +282,4 @@ def audit(obs: pd.DataFrame, reported: pd.DataFrame, growth: pd.DataFrame) -> pd
     parts = [p for p in parts if not p.empty]
     checked = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
     result = pd.concat([checked, unchecked(reported, checked)], ignore_index=True)
-    return result.sort_values(["check", *KEY, "source_id", "locator", "detail"], kind="stable", ignore_index=True)
+    return result.sort_values(["check", *OBSERVATION_KEY, "source_id", "locator", "detail"], kind="stable", ignore_index=True)

@@ -14,8 +14,8 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from ..errors import InputError, shown
 from .csvfiles import read_strict
-from .errors import InputError, shown
 
 NAME = "manifest.csv"
 COLUMNS = ["path", "table", "description"]

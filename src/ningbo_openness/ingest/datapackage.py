@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from . import checks, manifest, raw, registry, rules
-from .observations import OUTPUT
+from ..schema import INDICATOR_COLUMNS
+from . import checks, manifest, raw, registry, rule_tables
 
 NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
 DESCRIPTIONS = {
@@ -82,13 +82,15 @@ TABLE_DESCRIPTIONS = {
     ("units", "description"): "What the unit measures",
 }
 TABLES = {
-    "indicators-processed": ("processed/indicators.csv", "Tidy indicator table: one row per observation", OUTPUT),
+    "indicators-processed": ("processed/indicators.csv", "Tidy indicator table: one row per observation", INDICATOR_COLUMNS),
     "audit": ("processed/audit.csv", "Every check of the published claims with its status: ok, note, revision, warn, fail or unchecked",
               checks.COLUMNS),
     "agreement-provisions": ("processed/agreement_provisions.csv",
-                             "How each agreement treats each provision: binding, best_endeavour, absent or unknown", rules.CELL_COLUMNS),
+                             "How each agreement treats each provision: binding, best_endeavour, absent or unknown",
+                             rule_tables.CELL_COLUMNS),
     "ningbo-measures": ("processed/ningbo_measures.csv",
-                        "Ningbo measures, the provisions they implement and the pipeline stage a source shows", rules.MEASURE_COLUMNS),
+                        "Ningbo measures, the provisions they implement and the pipeline stage a source shows",
+                        rule_tables.MEASURE_COLUMNS),
     "indicator-definitions": ("indicators.csv", "Indicator definitions in English and Chinese", registry.COLUMNS["indicators"]),
     "sources": ("sources.csv", "The source registry; tier 1 official, 2 news, 3 secondary", registry.COLUMNS["sources"]),
     "units": ("units.csv", "Canonical units", registry.COLUMNS["units"]),
@@ -131,8 +133,8 @@ CONSTRAINTS = {
     ("indicators-processed", "kind"): {"enum": ["reported", "derived"]},
     ("indicators-processed", "yoy_pct"): {"minimum": -100},
     ("audit", "status"): {"enum": list(checks.STATUSES)},
-    ("agreement-provisions", "status"): {"enum": list(rules.STATUSES)},
-    ("ningbo-measures", "stage"): {"enum": list(rules.STAGES)},
+    ("agreement-provisions", "status"): {"enum": list(rule_tables.STATUSES)},
+    ("ningbo-measures", "stage"): {"enum": list(rule_tables.STAGES)},
     ("indicator-definitions", "yoy_basis"): {"enum": list(registry.YOY_BASES)},
     ("sources", "tier"): {"enum": [1, 2, 3]},
     ("unit-aliases", "factor"): {"minimum": 0},

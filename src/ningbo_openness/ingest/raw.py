@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import periods, registry
+from .. import periods
+from ..errors import InputError
+from . import registry
 from .csvfiles import read_strict
-from .errors import InputError
 from .keys import check_unique
 from .manifest import Manifest
 from .registry import Registry
@@ -24,7 +25,7 @@ COLUMNS = [
     "indicator", "geo", "partner", "period", "value", "unit", "yoy_pct",
     "qualifier", "vintage", "source_id", "locator", "quote", "note",
 ]
-KEY = ["indicator", "geo", "partner", "period", "source_id", "locator"]
+ROW_KEY = ["indicator", "geo", "partner", "period", "source_id", "locator"]
 QUALIFIERS = ("exact", "floor", "approx")
 #: How final a published figure is: blank when the source does not say,
 #: ``preliminary`` (初步核算, 初步测算, 快报, 预计), ``final`` (最终核实, or the annual
@@ -111,5 +112,5 @@ def read_raw(manifest: Manifest, reg: Registry) -> pd.DataFrame:
     """All declared observation files in the manifest's order, validated, with keys unique
     across files (the same figure entered in two files names both)."""
     frame = pd.concat([read_raw_file(f, manifest.data_dir, reg) for f in manifest.paths("observations")], ignore_index=True)
-    check_unique(frame, KEY, manifest.data_dir, f"a key ({', '.join(KEY)}) unique across all raw files")
+    check_unique(frame, ROW_KEY, manifest.data_dir, f"a key ({', '.join(ROW_KEY)}) unique across all raw files")
     return frame

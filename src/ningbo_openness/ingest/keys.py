@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError, shown
+from ..errors import InputError, shown
 
 
 def check_unique(frame: pd.DataFrame, key: list[str], data_dir: Path, what: str) -> None:

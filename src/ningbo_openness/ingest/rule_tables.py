@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from ..errors import InputError
 from .csvfiles import read_strict
-from .errors import InputError
 from .keys import check_unique
 from .manifest import Manifest
 from .raw import first_failure, full_match

@@ -6,10 +6,8 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from ..schema import INDICATOR_COLUMNS, OBSERVATION_KEY
 from .registry import Registry
-
-KEY = ["indicator", "geo", "partner", "period"]
-OUTPUT = [*KEY, "value", "unit", "yoy_pct", "qualifier", "vintage", "kind", "formula", "source_id", "locator", "note"]
 
 
 def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
@@ -35,7 +33,7 @@ def canonical(raw: pd.DataFrame, reg: Registry) -> pd.DataFrame:
 def merge_repeats(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per published figure: the same number printed at several places of one
     source becomes one row whose ``locator`` lists every place."""
-    group = [*KEY, "source_id", "value", "unit", "yoy_printed", "qualifier", "vintage"]
+    group = [*OBSERVATION_KEY, "source_id", "value", "unit", "yoy_printed", "qualifier", "vintage"]
     repeats = obs.groupby(group, sort=False, dropna=False)["value"].transform("size") > 1
     merged = (
         obs[repeats].groupby(group, sort=False, dropna=False)
@@ -48,10 +46,5 @@ def merge_repeats(obs: pd.DataFrame) -> pd.DataFrame:
         )
         .reset_index()
     )
-    return pd.concat([obs.loc[~repeats, OUTPUT], merged[OUTPUT]], ignore_index=True)
+    return pd.concat([obs.loc[~repeats, INDICATOR_COLUMNS], merged[INDICATOR_COLUMNS]], ignore_index=True)
 
-
-def ref(row) -> str:
-    """How a formula names an input row: ``indicator(geo, partner, period)``, marked if derived."""
-    label = f"{row['indicator']}({row['geo']}, {row['partner']}, {row['period']}"
-    return label + (", derived)" if row["kind"] == "derived" else ")")

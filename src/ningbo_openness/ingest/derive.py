@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import periods
-from .growth import implied_base
-from .observations import OUTPUT, ref
+from .. import periods
+from ..growth import implied_base
+from ..schema import INDICATOR_COLUMNS, ref
 
 GROUP = ["geo", "partner", "period", "source_id"]
 
@@ -83,7 +83,7 @@ def implied_bases(reported: pd.DataFrame) -> pd.DataFrame:
              f"{ref(r)} / (1 + {r['yoy_pct']:g} / 100)", r["qualifier"], periods.previous_year(r["period"]))
         for _, r in reported[reported["yoy_pct"].notna()].iterrows()
     ]
-    return pd.DataFrame(rows, columns=OUTPUT)
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
 def _by_group(pool: pd.DataFrame, indicators: set[str], distinct: int | None = None):
@@ -117,7 +117,7 @@ def identities(pool: pd.DataFrame) -> pd.DataFrame:
             rows.append(_row(t, missing, t["value"] - k["value"], t["unit"],
                              f"{ref(t)} - {ref(k)}",
                              _qualifier(t["qualifier"], k["qualifier"])))
-    return pd.DataFrame(rows, columns=OUTPUT)
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
 def ratios(reported: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
@@ -133,7 +133,7 @@ def ratios(reported: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
             rows.append(_row(n, ratio.result, n["value"] / d["value"] * ratio.scale, units[ratio.result],
                              f"{ref(n)} / {ref(d)}{scale}",
                              _qualifier(n["qualifier"], d["qualifier"])))
-    return pd.DataFrame(rows, columns=OUTPUT)
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
 def derive(reported: pd.DataFrame, units: pd.Series, value_growth: set[str]) -> pd.DataFrame:
@@ -142,4 +142,4 @@ def derive(reported: pd.DataFrame, units: pd.Series, value_growth: set[str]) -> 
     bases = implied_bases(reported[reported["indicator"].isin(value_growth)])
     pool = pd.concat([reported, bases], ignore_index=True)
     parts = [p for p in (bases, identities(pool), ratios(reported, units)) if not p.empty]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=OUTPUT)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=INDICATOR_COLUMNS)

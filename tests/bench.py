@@ -1,4 +1,6 @@
-"""``make bench``: what reproducing the collection costs, against its floor.
+"""``make bench`` (``python tests/bench.py``): what reproducing the collection costs, against its floor.
+
+Kept outside the installed package: it measures the project, it is not part of what a user imports.
 
 Measures (wall-clock seconds, median of repeated runs where cheap):
 
@@ -6,6 +8,7 @@ Measures (wall-clock seconds, median of repeated runs where cheap):
 - each notebook's execution time, their total, and the time to run them two at a
   time as ``make reproduce`` does, each as a ratio to notebooks x floor;
 - ``load_indicators()`` cold and cached;
+- the whole test suite as ``make test`` runs it, as a ratio to the floor;
 - the build on synthetic raw files of growing size, checks and writing (each in a fresh
   process, with peak resident memory), and the scaling exponent b in time ~ rows^b.
 
@@ -29,7 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import manifest, paths, transaction
+from ningbo_openness import paths
+from ningbo_openness.ingest import manifest, transaction
 
 FLOOR_CODE = "import pandas, matplotlib, seaborn, statsmodels.api"
 SIZES = (10_000, 100_000, 1_000_000)
@@ -60,7 +64,7 @@ def kernel_floor(runs: int = 5) -> float:
 
 def notebook_times() -> dict[str, float]:
     """Seconds to execute each notebook in a fresh kernel (outputs to a temporary folder)."""
-    from .notebooks import execute, notebook_paths
+    from ningbo_openness.notebooks import execute, notebook_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         return {p.relative_to(paths.NOTEBOOKS).as_posix(): _timed(execute, p, Path(tmp) / p.name) for p in notebook_paths()}
@@ -68,16 +72,23 @@ def notebook_times() -> dict[str, float]:
 
 def notebooks_parallel_time(workers: int = 2) -> float:
     """Seconds to execute every notebook as ``make reproduce`` does (``workers`` at once)."""
-    from .notebooks import execute_all, notebook_paths
+    from ningbo_openness.notebooks import execute_all, notebook_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         pairs = [(p, Path(tmp) / p.relative_to(paths.NOTEBOOKS)) for p in notebook_paths()]
         return _timed(execute_all, pairs, workers)
 
 
+def suite_time() -> dict:
+    """Seconds for the whole suite as ``make test`` runs it, and whether it passed."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=paths.ROOT, capture_output=True, text=True)
+    return {"seconds": time.perf_counter() - start, "passed": done.returncode == 0}
+
+
 def loader_times(calls: int = 200) -> dict[str, float]:
     """``load_indicators()`` on a cold cache and the median of cached calls (seconds)."""
-    from . import load
+    from ningbo_openness import load
 
     load._indicators.cache_clear()
     cold = _timed(load.load_indicators)
@@ -120,7 +131,7 @@ def _build_once(rows: int) -> None:
     """Child process: build a synthetic data set as ``make data`` does (under the lock:
     validate, derive, audit, then write the processed files as one set); print the seconds
     of each half, their sum and the peak memory (MB)."""
-    from .build import run, write
+    from ningbo_openness.ingest.build import run, write
 
     with tempfile.TemporaryDirectory() as tmp:
         data = synthetic_data(rows, Path(tmp))
@@ -141,7 +152,7 @@ def build_scaling(sizes=SIZES, timeout_s: float = 900) -> dict:
     results = []
     for rows in sizes:
         try:
-            done = subprocess.run([sys.executable, "-m", "ningbo_openness.bench", "--build-once", str(rows)],
+            done = subprocess.run([sys.executable, __file__, "--build-once", str(rows)],
                                   capture_output=True, text=True, timeout=timeout_s, check=True)
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         except subprocess.TimeoutExpired:
@@ -159,6 +170,7 @@ def run_bench(sizes=SIZES) -> dict:
     notebooks = notebook_times()
     total = sum(notebooks.values())
     parallel = notebooks_parallel_time()
+    tests = suite_time()
     report = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
         "floor_s": floor,
@@ -168,6 +180,7 @@ def run_bench(sizes=SIZES) -> dict:
         "reproduce_notebooks_s": parallel,
         "reproduce_ratio_to_floor": parallel / (len(notebooks) * floor),
         "load_indicators": loader_times(),
+        "tests": tests | {"ratio_to_floor": tests["seconds"] / floor},
         "build": build_scaling(sizes),
     }
     paths.BUILD.mkdir(parents=True, exist_ok=True)
@@ -183,7 +196,9 @@ def summary(report: dict) -> str:
              (f"notebooks as make reproduce runs them (2 at once): {report['reproduce_notebooks_s']:.1f} s "
               f"= {report['reproduce_ratio_to_floor']:.2f} x (notebooks x floor)"),
              (f"load_indicators: cold {report['load_indicators']['cold_s'] * 1000:.1f} ms, "
-              f"cached {report['load_indicators']['cached_s'] * 1000:.2f} ms")]
+              f"cached {report['load_indicators']['cached_s'] * 1000:.2f} ms"),
+             (f"make test: {report['tests']['seconds']:.1f} s = {report['tests']['ratio_to_floor']:.0f} x floor"
+              + ("" if report["tests"]["passed"] else " (the suite failed)"))]
     for r in report["build"]["sizes"]:
         timing = (f"{r['seconds']:.2f} s (checks and derivations {r['run_s']:.2f} s, writing {r['write_s']:.2f} s), "
                   f"peak {r['peak_mb']:.0f} MB") if r["seconds"] else r["note"]

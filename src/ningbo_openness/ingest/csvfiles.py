@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import EnvironmentFault, InputError
+from ..errors import EnvironmentFault, InputError
 
 
 def read_bytes(path: Path) -> bytes:
