@@ -64,7 +64,7 @@ def kernel_floor(runs: int = 5) -> float:
 
 def notebook_times() -> dict[str, float]:
     """Seconds to execute each notebook in a fresh kernel (outputs to a temporary folder)."""
-    from ningbo_openness.notebooks import execute, notebook_paths
+    from ningbo_openness.publishing.notebooks import execute, notebook_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         return {p.relative_to(paths.NOTEBOOKS).as_posix(): _timed(execute, p, Path(tmp) / p.name) for p in notebook_paths()}
@@ -72,7 +72,7 @@ def notebook_times() -> dict[str, float]:
 
 def notebooks_parallel_time(workers: int = 2) -> float:
     """Seconds to execute every notebook as ``make reproduce`` does (``workers`` at once)."""
-    from ningbo_openness.notebooks import execute_all, notebook_paths
+    from ningbo_openness.publishing.notebooks import execute_all, notebook_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         pairs = [(p, Path(tmp) / p.relative_to(paths.NOTEBOOKS)) for p in notebook_paths()]

@@ -81,7 +81,7 @@ def test_measure_stages_take_the_furthest_stage():
 
 
 def test_agreement_counts_are_dated_and_cited():
-    from ningbo_openness.figures.rules import agreement_counts
+    from ningbo_openness.alignment import agreement_counts
 
     counts = agreement_counts()
     world = counts[counts["indicator"] == "rtas_in_force"]

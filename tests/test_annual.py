@@ -1,6 +1,7 @@
 import pytest
 
-from ningbo_openness.annual import annual_series, half_unit_of_value, significant_digits
+from ningbo_openness.annual import annual_series
+from ningbo_openness.growth import half_unit_of_value, significant_digits
 
 
 @pytest.mark.parametrize("value, digits", [(12700.0, 3), (12671.1, 6), (2156.0, 4), (0.05, 1), (13.77, 4), (976000.0, 3)])

@@ -21,8 +21,8 @@ def test_derived_values_are_linked_to_their_claim():
 
 def test_every_audit_status_has_a_rank_a_style_and_a_label():
     from ningbo_openness.claims import STATUS_ORDER
-    from ningbo_openness.figures.overview import TEXT
     from ningbo_openness.ingest import checks
+    from ningbo_openness.publishing.figures.overview_plots import TEXT
 
     assert set(STATUS_ORDER) == set(checks.STATUSES)
     for status in STATUS_ORDER:

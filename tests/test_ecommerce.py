@@ -3,8 +3,8 @@ import pytest
 from ningbo_openness import ecommerce
 
 
-def test_figures_carry_their_scope():
-    table = ecommerce.figures()
+def test_published_values_carry_their_scope():
+    table = ecommerce.published_values()
     scopes = dict(zip(table["indicator"].astype(str), table["scope"], strict=True))
     assert scopes["cbec_retail_trade"] == "retail only"
     assert scopes["cbec_trade"].startswith("not stated")

@@ -6,7 +6,7 @@ import urllib.request
 import nbformat
 import pytest
 
-from ningbo_openness.notebooks import execute
+from ningbo_openness.publishing.notebooks import execute
 
 PROBE = "192.0.2.1"  # TEST-NET-1: reserved for documentation, never a real host
 

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from ningbo_openness import figures, plotting
+from ningbo_openness.publishing import export, figure_manifest, figures, style
 
 CHINESE = "宁波舟山港集装箱吞吐量（万标箱）"
 
@@ -24,36 +24,36 @@ def draw_chinese() -> list[warnings.WarningMessage]:
         warnings.simplefilter("always")
         fig, ax = plt.subplots()
         ax.set_title(CHINESE)
-        ax.set_ylabel(plotting.label("port_container_throughput", "zh"))
+        ax.set_ylabel(style.label("port_container_throughput", "zh"))
         fig.canvas.draw()
         plt.close(fig)
     return [w for w in caught if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
 
 
 def test_chinese_renders_without_missing_glyphs():
-    plotting.use_style("zh")
+    style.use_style("zh")
     assert draw_chinese() == []
 
 
 def test_the_glyph_check_can_fail_without_the_cjk_font():
-    plotting.use_style("en")
+    style.use_style("en")
     with matplotlib.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
         assert draw_chinese() != []
 
 
 def test_labels_from_metadata():
-    assert plotting.label("trade_total", "en") == "Goods trade (imports + exports) (100 million yuan)"
-    assert plotting.label("trade_total", "zh") == "货物进出口总额（亿元）"
-    assert plotting.label("patent_grants", "zh") == "专利授权量（件）"
-    assert plotting.name("cee", "partners", "zh") == "中东欧国家"
+    assert style.label("trade_total", "en") == "Goods trade (imports + exports) (100 million yuan)"
+    assert style.label("trade_total", "zh") == "货物进出口总额（亿元）"
+    assert style.label("patent_grants", "zh") == "专利授权量（件）"
+    assert style.name("cee", "partners", "zh") == "中东欧国家"
     with pytest.raises(ValueError):
-        plotting.label("trade_total", "fr")
+        style.label("trade_total", "fr")
 
 
 def test_journal_sizes():
-    assert plotting.figure_size("single", 60) == pytest.approx((85 / 25.4, 60 / 25.4))
-    assert plotting.figure_size("double")[0] == pytest.approx(178 / 25.4)
-    assert plotting.figure_size(120, 80) == pytest.approx((120 / 25.4, 80 / 25.4))
+    assert export.figure_size("single", 60) == pytest.approx((85 / 25.4, 60 / 25.4))
+    assert export.figure_size("double")[0] == pytest.approx(178 / 25.4)
+    assert export.figure_size(120, 80) == pytest.approx((120 / 25.4, 80 / 25.4))
 
 
 def _hashes(folder):
@@ -62,17 +62,17 @@ def _hashes(folder):
 
 
 def test_resave_is_byte_identical(tmp_path):
-    plotting.use_style("zh")
+    style.use_style("zh")
     fig, ax = plt.subplots()
     ax.plot([2020, 2021, 2022], [1, 3, 2], label=CHINESE)
     ax.legend()
-    plotting.save_figure(fig, "a", out_dir=tmp_path / "one")
-    plotting.save_figure(fig, "a", out_dir=tmp_path / "two")
+    export.save_figure(fig, "a", out_dir=tmp_path / "one")
+    export.save_figure(fig, "a", out_dir=tmp_path / "two")
     one, two = _hashes(tmp_path / "one"), _hashes(tmp_path / "two")
     assert sorted(one) == ["manifest.csv", "zh/a.pdf", "zh/a.png", "zh/a.svg"]
     assert one == two
     # the layout engine is back: the same figure re-laid out at double-column width
-    plotting.save_figure(fig, "a", "double", 80, formats=("png",), out_dir=tmp_path / "wide")
+    export.save_figure(fig, "a", "double", 80, formats=("png",), out_dir=tmp_path / "wide")
     plt.close(fig)
     png = (tmp_path / "wide" / "zh" / "a.png").read_bytes()
     assert struct.unpack(">II", png[16:24]) == (int(178 / 25.4 * 300), int(80 / 25.4 * 300))
@@ -99,14 +99,14 @@ def test_export_is_reproducible_across_processes(exported):
 def test_every_figure_in_every_language_and_format(exported):
     files = set(_hashes(exported[0]))
     for name in figures.REGISTRY:
-        for lang in plotting.LANGS:
+        for lang in style.LANGS:
             for fmt in ("pdf", "svg", "png"):
                 assert f"{lang}/{name}.{fmt}" in files
 
 
 def test_manifest_lists_exactly_the_files(exported):
     out = exported[0]
-    manifest = plotting.manifest(out)
+    manifest = figure_manifest.read(out)
     on_disk = {k: v for k, v in _hashes(out).items() if k != "manifest.csv"}
     assert dict(zip(manifest["file"], manifest["sha256"], strict=True)) == on_disk
     assert (manifest["caption"] != "").all() and (manifest["sources"] != "").all()
@@ -142,13 +142,13 @@ def test_figure_sources_ignore_the_other_language(tmp_path):
     rows = [{"name": "f", "lang": lang, "format": "png", "file": f"{lang}/f.png", "notebook": "nb", "caption": "",
              "sources": sources, "width_mm": "85", "height_mm": "60", "sha256": ""}
             for lang, sources in (("en", "theory_page_2025"), ("zh", "theory_page_2025;nb_bulletin_2024"))]
-    pd.DataFrame(rows, columns=plotting.MANIFEST_COLUMNS).to_csv(tmp_path / "manifest.csv", index=False)
+    pd.DataFrame(rows, columns=figure_manifest.COLUMNS).to_csv(tmp_path / "manifest.csv", index=False)
     assert figures.figure_sources("nb", out_dir=tmp_path, lang="en")["source_id"].tolist() == ["theory_page_2025"]
     assert len(figures.figure_sources("nb", out_dir=tmp_path, lang="zh")) == 2
 
 
 def test_long_labels_wrap():
-    assert plotting.label("trade_total", "en", wrap=40) == "Goods trade (imports + exports) (100\nmillion yuan)"
+    assert style.label("trade_total", "en", wrap=40) == "Goods trade (imports + exports) (100\nmillion yuan)"
 
 
 def _save_many(out_dir, prefix):
@@ -157,7 +157,7 @@ def _save_many(out_dir, prefix):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from ningbo_openness import plotting as p
+    from ningbo_openness.publishing import export as p
 
     for i in range(20):
         fig, ax = plt.subplots()
@@ -173,4 +173,4 @@ def test_manifest_survives_parallel_writers(tmp_path):
         for future in [pool.submit(_save_many, tmp_path, prefix) for prefix in ("a", "b")]:
             future.result()
     # without the lock, rows of one writer are regularly lost here
-    assert sorted(plotting.manifest(tmp_path)["name"]) == sorted(f"{p}{i}" for p in "ab" for i in range(20))
+    assert sorted(figure_manifest.read(tmp_path)["name"]) == sorted(f"{p}{i}" for p in "ab" for i in range(20))

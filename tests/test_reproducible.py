@@ -4,7 +4,7 @@ nbval compares every notebook's outputs (text and, see ``conftest.py``, PNG imag
 this test adds the whole file: no timestamps or other run-specific bytes are saved.
 """
 from ningbo_openness import paths
-from ningbo_openness.notebooks import execute
+from ningbo_openness.publishing.notebooks import execute
 
 
 def test_rerun_notebook_is_byte_identical(tmp_path):

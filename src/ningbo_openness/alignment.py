@@ -10,12 +10,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import periods
 from .ingest.rule_tables import STAGES, split_provisions
+from .load import load_indicators
 
 WEIGHTS = {"binding": 1.0, "best_endeavour": 0.5, "absent": 0.0}
 THRESHOLD = "pilot"
 #: Fewer coded provisions with a commitment than this and no coverage score is given.
 MIN_PROVISIONS = 5
+#: Counts of agreements over time: WTO regional trade agreements in force, China's signed FTAs and partners.
+COUNT_INDICATORS = ["rtas_in_force", "china_ftas_signed", "china_fta_partners"]
 
 
 def coding_matrix(cells: pd.DataFrame, weights: dict[str, float] = WEIGHTS) -> pd.DataFrame:
@@ -96,3 +100,13 @@ def sensitivity(cells: pd.DataFrame, measures: pd.DataFrame, best_endeavour=(0.0
                 rows.append({"best_endeavour_weight": weight, "threshold": threshold, "agreement": agreement,
                              "coverage": score, "rank": ranks[agreement] if np.isfinite(score) else np.nan})
     return pd.DataFrame(rows)
+
+
+def agreement_counts():
+    """Counts of agreements at dates: WTO RTAs in force and China's FTAs and partners.
+
+    Columns as ``load_indicators`` plus ``date``, the last day of each period
+    (a year label counts at 31 December)."""
+    counts = load_indicators(indicator=COUNT_INDICATORS, kind="reported")
+    counts["date"] = pd.to_datetime([periods.bounds(p)[1] for p in counts["period"]])
+    return counts.sort_values(["indicator", "date"], ignore_index=True)

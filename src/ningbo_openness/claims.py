@@ -6,6 +6,8 @@ import pandas as pd
 from .load import audit, load_indicators
 from .schema import ref
 
+#: The source page whose claims the collection audits (its id in ``data/sources.csv``).
+SEED = "theory_page_2025"
 #: Most serious first: a claim's status is the most serious of its checks.
 STATUS_ORDER = ["fail", "warn", "revision", "note", "ok", "unchecked"]
 

@@ -123,19 +123,19 @@ def main(argv: list[str] | None = None) -> int:
     html_cmd.add_argument("--out-dir", type=Path, default=paths.BUILD / "html")
     args = parser.parse_args(argv)
     if args.command == "exercises":
-        from .teaching import write_student_versions
+        from .publishing.exercises import write_student_versions
 
         print(f"wrote {len(write_student_versions(args.out_dir))} student notebooks to {args.out_dir}")
         return 0
     if args.command == "html":
-        from .teaching import build_site
+        from .publishing.site import build_site
 
         print(f"site written: {build_site(args.out_dir)}")
         return 0
     if args.command == "figures":
         return run_figures(args.out_dir, args.if_changed)
     if args.command == "notebooks":
-        from .notebooks import execute_all, notebook_paths
+        from .publishing.notebooks import execute_all, notebook_paths
 
         pairs = [(s, s if args.in_place else args.output_dir / s.relative_to(paths.NOTEBOOKS)) for s in notebook_paths()]
         done = execute_all(pairs, args.workers, args.if_changed)
@@ -148,18 +148,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_figures(out_dir: Path, if_changed: bool) -> int:
     """``figures``: every figure in both languages, unless (``if_changed``) nothing it reads has changed."""
-    from .plotting import manifest
+    from .publishing import figure_manifest
 
     step, inputs = f"figures:{out_dir.resolve()}", freshness.key(freshness.common_inputs())
-    drawn = manifest(out_dir)
+    drawn = figure_manifest.read(out_dir)
     if if_changed and not drawn.empty and freshness.is_fresh(step, inputs, [out_dir / f for f in drawn["file"]]):
         print(f"up to date: {len(drawn)} figure files in {shown(out_dir)}")
         return 0
     import matplotlib
 
     matplotlib.use("Agg")
-    from .figures import export_all
+    from .publishing.figures import export_all
 
-    print(f"wrote {export_all(out_dir)} figures (pdf, svg, png) and {shown(out_dir / 'manifest.csv')}")
+    print(f"wrote {export_all(out_dir)} figures (pdf, svg, png) and {shown(out_dir / figure_manifest.NAME)}")
     freshness.record(step, inputs)
     return 0

@@ -16,7 +16,7 @@ from .load import load_indicators, meta
 from .periods import bounds
 
 
-def figures() -> pd.DataFrame:
+def published_values() -> pd.DataFrame:
     """Every reported cross-border e-commerce figure with its scope (from the indicator)."""
     rows = load_indicators(kind="reported")
     rows = rows[rows["indicator"].astype(str).str.startswith("cbec_")

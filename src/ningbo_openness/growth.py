@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import itertools
+import math
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -28,6 +30,20 @@ def half_unit(printed: str) -> float:
     """Half a unit of the last printed digit: the rounding error bound of a published number."""
     exponent = Decimal(printed).as_tuple().exponent
     return 0.5 * 10.0 ** int(exponent)
+
+
+def significant_digits(value: float) -> int:
+    """Significant digits of a value as stored (12700 -> 3, 12671.1 -> 6)."""
+    digits = re.sub(r"[^0-9]", "", f"{abs(value):.12g}".split("e")[0]).strip("0")
+    return max(len(digits), 1)
+
+
+def half_unit_of_value(value: float) -> float:
+    """Half a unit of the last significant digit of a stored value (64100 -> 50,
+    70000 -> 5000): the rounding of a figure whose printed form is not at hand. Trailing
+    zeros are read as not significant, so the bound errs on the wide side."""
+    exponent = math.floor(math.log10(abs(value)))
+    return 0.5 * 10.0 ** (exponent - significant_digits(value) + 1)
 
 
 def growth_rounding_bound(value: str, base: str, stated_pct: str) -> float:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from .. import plotting
-from ..annual import annual_series
-from ..growth import share_pct
-from ..load import meta
+from ...annual import annual_series
+from ...growth import share_pct
+from ...load import meta
+from .. import style
 from . import plot_annual, register
 
 TEXT = {
@@ -26,14 +26,14 @@ def patents_decade(lang: str):
     inventions = annual_series("invention_patent_grants", partner="none")
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, height_ratios=[2, 1], figsize=(6.4, 6.0))
     name = "name_zh" if lang == "zh" else "name_en"
-    plot_annual(top, grants, plotting.PALETTE[0], "o", meta("patent_grants")[name])
-    plot_annual(top, inventions, plotting.PALETTE[1], "s", meta("invention_patent_grants")[name])
+    plot_annual(top, grants, style.PALETTE[0], "o", meta("patent_grants")[name])
+    plot_annual(top, inventions, style.PALETTE[1], "s", meta("invention_patent_grants")[name])
     top.set_yscale("log")
     top.set_ylabel(TEXT["count"][lang])
     fig.legend(loc="outside upper center", ncols=2, title=TEXT["open"][lang], title_fontsize=6)
     years = range(min(grants.index.min(), inventions.index.min()), max(grants.index.max(), inventions.index.max()) + 1)
     share = share_pct(inventions["value"].reindex(years), grants["value"].reindex(years))
-    bottom.plot(years, share, color=plotting.PALETTE[2], marker="^")
+    bottom.plot(years, share, color=style.PALETTE[2], marker="^")
     bottom.set_title(TEXT["share"][lang], loc="left")
     bottom.set_ylim(0, share.max() * 1.3)
     return fig, sorted(set(grants["source_id"]) | set(inventions["source_id"]))
@@ -47,8 +47,8 @@ def rd_intensity_compared(lang: str):
     sources = set()
     for i, geo in enumerate(["ningbo", "zhejiang", "china"]):
         data = annual_series("rd_intensity", geo=geo, partner="none")
-        plot_annual(ax, data, plotting.PALETTE[i], plotting.MARKERS[i], plotting.name(geo, "geos", lang),
-                    plotting.LINESTYLES[i])
+        plot_annual(ax, data, style.PALETTE[i], style.MARKERS[i], style.name(geo, "geos", lang),
+                    style.LINESTYLES[i])
         sources |= set(data["source_id"])
     ax.set_ylabel(TEXT["intensity"][lang])
     ax.set_ylim(0, None)

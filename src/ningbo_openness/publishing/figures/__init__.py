@@ -2,8 +2,8 @@
 caption and notebook so that ``make figures`` can redraw every one in English
 and Chinese. Notebooks call ``export`` to draw, save and show a figure.
 
-The drawing functions live in one module per notebook theme (``innovation``, ``overview``, ``port``, ``rules``,
-``trade``); importing this package registers them all.
+The drawing functions live in one module per notebook theme (``innovation_plots``, ``overview_plots``,
+``port_plots``, ``rule_plots``, ``trade_plots``); importing this package registers them all.
 """
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import plotting
-from ..load import sources
+from ...load import sources
+from .. import figure_manifest, style
+from ..export import save_figure
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,9 @@ def export(name: str, lang: str = "en", out_dir=None) -> plt.Figure:
     The figure is closed in pyplot, so a notebook shows it once, as the cell's value.
     """
     spec = REGISTRY[name]
-    plotting.use_style(lang)
+    style.use_style(lang)
     fig, drawn_from = spec.draw(lang)
-    plotting.save_figure(fig, name, spec.width, lang=lang, caption=spec.caption, sources=drawn_from,
+    save_figure(fig, name, spec.width, lang=lang, caption=spec.caption, sources=drawn_from,
                          notebook=spec.notebook, out_dir=out_dir)
     plt.close(fig)
     return fig
@@ -69,7 +70,7 @@ def export_all(out_dir=None) -> int:
     """Every registered figure in every language; returns the number of figures drawn."""
     count = 0
     for name in sorted(REGISTRY):
-        for lang in plotting.LANGS:
+        for lang in style.LANGS:
             export(name, lang, out_dir)
             count += 1
     return count
@@ -80,11 +81,11 @@ def figure_sources(notebook: str, out_dir=None, lang: str | None = None) -> pd.D
     ``lang`` (default: the current style's language). One language only, so that a notebook
     run, which refreshes its own figures in its language, never lists sources of older
     drawings in the other language."""
-    drawn = plotting.manifest(out_dir)
-    mine = (drawn["notebook"] == notebook) & (drawn["lang"] == (lang or plotting.current_lang()))
+    drawn = figure_manifest.read(out_dir)
+    mine = (drawn["notebook"] == notebook) & (drawn["lang"] == (lang or style.current_lang()))
     used = set(";".join(drawn.loc[mine, "sources"]).split(";")) - {""}
     table = sources()
     return table[table["source_id"].isin(used)].reset_index(drop=True)
 
 
-from . import innovation, overview, port, rules, trade  # noqa: E402, F401  (last: each registers its figures here)
+from . import innovation_plots, overview_plots, port_plots, rule_plots, trade_plots  # noqa: E402, F401  (last: each registers its figures here)

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import freshness, paths
+from .. import freshness, paths
 
 TIMEOUT_S = 600
 #: Kernel options: log only errors (ipykernel otherwise warns on every start that its

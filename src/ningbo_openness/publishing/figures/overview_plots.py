@@ -7,9 +7,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .. import plotting
-from ..claims import STATUS_ORDER, claims
-from ..load import load_indicators, meta
+from ...claims import SEED, STATUS_ORDER, claims
+from ...load import load_indicators, meta
+from .. import style
 from . import register
 
 TEXT = {
@@ -38,17 +38,17 @@ TEXT = {
           "2023 implied by the published growth rate (labels: growth in %).")
 def partner_trade_2024(lang: str):
     partners = ["asean", "africa", "cee"]  # by 2024 value
-    rows = load_indicators(indicator="trade_total", geo="ningbo", partner=partners, source_id="theory_page_2025")
+    rows = load_indicators(indicator="trade_total", geo="ningbo", partner=partners, source_id=SEED)
     wide = rows.pivot_table(index="partner", columns="period", values="value", observed=True).loc[partners]
     growth = rows[rows["kind"] == "reported"].set_index("partner")["yoy_pct"].astype(float)
     fig, ax = plt.subplots()
     x = np.arange(len(partners))
-    ax.bar(x - 0.2, wide["2023"], 0.4, label=TEXT["implied_2023"][lang], color=plotting.PALETTE[4],
-           hatch=plotting.HATCHES[1], edgecolor="white")
-    bars_new = ax.bar(x + 0.2, wide["2024"], 0.4, label=TEXT["reported_2024"][lang], color=plotting.PALETTE[0])
+    ax.bar(x - 0.2, wide["2023"], 0.4, label=TEXT["implied_2023"][lang], color=style.PALETTE[4],
+           hatch=style.HATCHES[1], edgecolor="white")
+    bars_new = ax.bar(x + 0.2, wide["2024"], 0.4, label=TEXT["reported_2024"][lang], color=style.PALETTE[0])
     ax.bar_label(bars_new, labels=[f"+{growth[p]:g}%" for p in partners], padding=2, fontsize=7)
-    ax.set_xticks(x, [textwrap.fill(plotting.name(p, "partners", lang), 16) for p in partners])
-    ax.set_title(plotting.label("trade_total", lang, wrap=40), loc="left")
+    ax.set_xticks(x, [textwrap.fill(style.name(p, "partners", lang), 16) for p in partners])
+    ax.set_title(style.label("trade_total", lang, wrap=40), loc="left")
     fig.legend(loc="outside upper center", ncols=2)
     ax.margins(y=0.15)
     return fig, sorted(rows["source_id"].astype(str).unique())
@@ -57,7 +57,7 @@ def partner_trade_2024(lang: str):
 @register("claims_by_theme", "00_overview_and_audit",
           "The source page's published figures by theme and by what the audit could establish about them.")
 def claims_by_theme(lang: str):
-    table = claims("theory_page_2025")
+    table = claims(SEED)
     table["theme"] = table["indicator"].map(lambda i: meta(i)["theme"])
     counts = pd.crosstab(table["theme"], table["status"]).reindex(columns=STATUS_ORDER, fill_value=0)
     counts = counts.loc[counts.sum(axis=1).sort_values().index]

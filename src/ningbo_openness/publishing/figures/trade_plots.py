@@ -4,11 +4,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .. import plotting
-from ..annual import annual_series
-from ..growth import share_pct
-from ..load import load_indicators
-from ..models import growth_against_trend
+from ...annual import annual_series
+from ...claims import SEED
+from ...growth import share_pct
+from ...load import load_indicators
+from ...models import growth_against_trend
+from ...trade import PARTIAL_PERIODS, PARTNER_YEAR, PARTNERS_2024, ningbo_total_and_share
+from .. import style
 from . import register
 
 TEXT = {
@@ -21,34 +23,18 @@ TEXT = {
     "share_of_total": {"en": "Share of Ningbo's trade (%)", "zh": "占宁波进出口总额比重（%）"},
     "periods": {"2021M01-M08": {"en": "Jan–Aug 2021", "zh": "2021年1—8月"}, "2024Q1": {"en": "Q1 2024", "zh": "2024年一季度"}},
 }
-SEED = "theory_page_2025"
-PARTNERS_2024 = ["asean", "africa", "cee"]
-#: The year of the source page's partner growth rates.
-PARTNER_YEAR = 2024
-PARTIAL_PERIODS = ["2021M01-M08", "2024Q1"]
-
-
-def ningbo_total_and_share():
-    """Ningbo's total trade by year (one value per year) with its share of China's."""
-    ningbo = annual_series("trade_total")
-    china = annual_series("trade_total", geo="china")
-    ningbo["share_of_china_pct"] = share_pct(ningbo["value"], china["value"].reindex(ningbo.index))
-    ningbo["china_source_id"] = china["source_id"].reindex(ningbo.index)
-    return ningbo
-
-
 @register("trade_long_run", "01_trade_growth",
           "Ningbo's goods trade by year (hatched: implied by the following year's published growth rate) "
           "and its share of China's goods trade.", width="single")
 def trade_long_run(lang: str):
     data = ningbo_total_and_share()
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, height_ratios=[2, 1], figsize=(6.4, 6.0))
-    for kind, hatch, colour in (("reported", "", plotting.PALETTE[0]), ("derived", "///", plotting.PALETTE[4])):
+    for kind, hatch, colour in (("reported", "", style.PALETTE[0]), ("derived", "///", style.PALETTE[4])):
         part = data[data["kind"] == kind]
         top.bar(part.index, part["value"], color=colour, hatch=hatch, edgecolor="white", label=TEXT[kind][lang])
-    top.set_title(plotting.label("trade_total", lang, wrap=40), loc="left")
+    top.set_title(style.label("trade_total", lang, wrap=40), loc="left")
     top.legend(loc="upper left")
-    bottom.plot(data.index, data["share_of_china_pct"], color=plotting.PALETTE[1], marker="o")
+    bottom.plot(data.index, data["share_of_china_pct"], color=style.PALETTE[1], marker="o")
     bottom.set_title(TEXT["share"][lang], loc="left")
     bottom.set_xticks(data.index)
     bottom.set_ylim(0, data["share_of_china_pct"].max() * 1.2)
@@ -67,14 +53,14 @@ def partner_growth_vs_trend(lang: str):
     band = growth_against_trend(total, PARTNER_YEAR, observed_pct=0.0)
     fitted = total.index[total.index < PARTNER_YEAR]
     fig, ax = plt.subplots()
-    ax.axvspan(band.low_pct, band.high_pct, color=plotting.PALETTE[4], alpha=0.35,
+    ax.axvspan(band.low_pct, band.high_pct, color=style.PALETTE[4], alpha=0.35,
                label=TEXT["band"][lang].format(first=fitted.min(), last=fitted.max()))
-    ax.axvline(band.trend_pct, color=plotting.PALETTE[4], linestyle="--")
+    ax.axvline(band.trend_pct, color=style.PALETTE[4], linestyle="--")
     y = np.arange(len(rates))
-    ax.scatter(rates.to_numpy(), y, color=plotting.PALETTE[0], zorder=3)
+    ax.scatter(rates.to_numpy(), y, color=style.PALETTE[0], zorder=3)
     for yi, rate in zip(y, rates, strict=True):
         ax.annotate(f"{rate:g}%", (rate, yi), textcoords="offset points", xytext=(6, 0), va="center", fontsize=7)
-    ax.set_yticks(y, [plotting.name(p, "partners", lang) for p in rates.index])
+    ax.set_yticks(y, [style.name(p, "partners", lang) for p in rates.index])
     ax.set_ylim(-0.7, len(rates) - 0.3)
     ax.set_xlabel(TEXT["growth"][lang])
     fig.legend(loc="outside upper center")
@@ -93,9 +79,9 @@ def partner_shares_partial_years(lang: str):
     fig, ax = plt.subplots()
     y = np.arange(len(partners))
     for i, period in enumerate(PARTIAL_PERIODS):
-        ax.barh(y + (i - 0.5) * 0.4, shares[period], 0.4, color=plotting.PALETTE[i], hatch=plotting.HATCHES[i],
+        ax.barh(y + (i - 0.5) * 0.4, shares[period], 0.4, color=style.PALETTE[i], hatch=style.HATCHES[i],
                 edgecolor="white", label=TEXT["periods"][period][lang])
-    ax.set_yticks(y, [plotting.name(p, "partners", lang) for p in partners])
+    ax.set_yticks(y, [style.name(p, "partners", lang) for p in partners])
     ax.invert_yaxis()
     ax.set_xlabel(TEXT["share_of_total"][lang])
     fig.legend(loc="outside upper center", ncols=2)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from .. import alignment, periods, plotting
-from ..ingest.rule_tables import STAGES
-from ..load import agreement_provisions, load_indicators, names, ningbo_measures
+from ... import alignment
+from ...ingest.rule_tables import STAGES
+from ...load import agreement_provisions, names, ningbo_measures
+from .. import style
 from . import register
 
 AGREEMENTS = ["cptpp", "depa", "rcep", "cafta_3", "wto_ecommerce_jsi", "wto_tfa"]
@@ -74,8 +74,8 @@ def measures_pipeline(lang: str):
     furthest = alignment.measure_stages(measures).iloc[::-1]
     fig, ax = plt.subplots(figsize=(7.0, 6.5))
     y = np.arange(len(furthest))
-    ax.hlines(y, 0, furthest["rank"], color=plotting.PALETTE[4], linewidth=2)
-    ax.scatter(furthest["rank"], y, color=plotting.PALETTE[0], zorder=3)
+    ax.hlines(y, 0, furthest["rank"], color=style.PALETTE[4], linewidth=2)
+    ax.scatter(furthest["rank"], y, color=style.PALETTE[0], zorder=3)
     label = "name_zh" if lang == "zh" else "name_en"
     ax.set_yticks(y, [n if len(n) <= 60 else n[:57] + "..." for n in furthest[label]])
     ax.set_xticks(range(len(STAGES)), [TEXT["stages"][s][lang] for s in STAGES])
@@ -94,8 +94,8 @@ def coverage_sensitivity(lang: str):
     spread = grid.groupby("agreement")["coverage"].agg(["min", "max"]).loc[default.index]
     fig, ax = plt.subplots()
     y = np.arange(len(default))
-    ax.hlines(y, spread["min"] * 100, spread["max"] * 100, color=plotting.PALETTE[4], linewidth=4, label=TEXT["range"][lang])
-    ax.scatter(default * 100, y, color=plotting.PALETTE[0], zorder=3, label=TEXT["default"][lang])
+    ax.hlines(y, spread["min"] * 100, spread["max"] * 100, color=style.PALETTE[4], linewidth=4, label=TEXT["range"][lang])
+    ax.scatter(default * 100, y, color=style.PALETTE[0], zorder=3, label=TEXT["default"][lang])
     ax.set_yticks(y, [short(a, lang) for a in default.index])
     ax.set_xlim(0, 100)
     ax.set_xlabel(TEXT["coverage"][lang] + " (%)")
@@ -110,30 +110,20 @@ COUNTS = {
 }
 
 
-def agreement_counts():
-    """Counts of agreements at dates: WTO RTAs in force and China's FTAs and partners.
-
-    Columns as ``load_indicators`` plus ``date``, the last day of each period
-    (a year label counts at 31 December)."""
-    counts = load_indicators(indicator=list(COUNTS), kind="reported")
-    counts["date"] = pd.to_datetime([periods.bounds(p)[1] for p in counts["period"]])
-    return counts.sort_values(["indicator", "date"], ignore_index=True)
-
-
 @register("agreements_over_time", "03_rule_alignment",
           "Regional trade agreements in force worldwide (WTO counts) and China's signed free trade agreements and "
           "partners, at the dates the sources give.", width="single")
 def agreements_over_time(lang: str):
-    counts = agreement_counts()
+    counts = alignment.agreement_counts()
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(6.4, 5.6))
     world = counts[counts["indicator"] == "rtas_in_force"]
-    top.plot(world["date"], world["value"], color=plotting.PALETTE[0], marker="o")
+    top.plot(world["date"], world["value"], color=style.PALETTE[0], marker="o")
     top.set_title(COUNTS["rtas_in_force"][lang], loc="left")
     top.set_ylim(0, world["value"].max() * 1.15)
     for i, indicator in enumerate(("china_ftas_signed", "china_fta_partners")):
         part = counts[counts["indicator"] == indicator]
-        bottom.plot(part["date"], part["value"], color=plotting.PALETTE[i + 1], marker=plotting.MARKERS[i + 1],
-                    linestyle=plotting.LINESTYLES[i + 1], label=COUNTS[indicator][lang])
+        bottom.plot(part["date"], part["value"], color=style.PALETTE[i + 1], marker=style.MARKERS[i + 1],
+                    linestyle=style.LINESTYLES[i + 1], label=COUNTS[indicator][lang])
     bottom.set_ylim(0, counts.loc[counts["indicator"] != "rtas_in_force", "value"].max() * 1.25)
     bottom.legend(loc="lower right")
     return fig, _sources(counts)

@@ -1,9 +1,6 @@
-"""Teaching and publishing: student versions of the exercises and a static HTML site.
-
-Exercise notebooks (``notebooks/exercises/``) hold the teacher's solutions in code cells
-tagged ``solution``. Student versions replace those cells with an empty answer cell
-and drop every output. The site renders every executed notebook, the exercises (student
-and solution versions) and a sources page to HTML, offline, with figures embedded.
+"""The static site (``make html``): every executed notebook, the exercises in student and
+solution versions, the figures in both languages and the sources, rendered to HTML that
+works offline, with figures embedded.
 """
 from __future__ import annotations
 
@@ -15,46 +12,15 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from . import paths, plotting
-from .load import sources
+from .. import paths
+from ..load import sources
+from . import figure_manifest
+from .exercises import student_version
 from .notebooks import notebook_paths
 
-ANSWER = "# Your answer here\n"
 #: Script tags that load from the network (require.js, MathJax): the notebooks use
 #: neither widgets nor formulas, so the site drops them and works offline.
 REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>\s*")
-SOLUTION_TAG = "solution"
-
-
-def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy with solution cells emptied and all outputs removed."""
-    copy = nbformat.from_dict(notebook)
-    for cell in copy.cells:
-        if cell.cell_type != "code":
-            continue
-        if SOLUTION_TAG in cell.metadata.get("tags", []):
-            cell.source = ANSWER
-            cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != SOLUTION_TAG]
-        cell.outputs = []
-        cell.execution_count = None
-    return copy
-
-
-def exercise_paths() -> list[Path]:
-    """The exercise notebooks (teacher versions)."""
-    return [p for p in notebook_paths() if p.parent.name == "exercises"]
-
-
-def write_student_versions(out_dir: Path) -> list[Path]:
-    """Write the student version of every exercise into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for path in exercise_paths():
-        target = out_dir / path.name
-        nbformat.write(student_version(nbformat.read(path, as_version=4)), target)
-        written.append(target)
-    return written
-
 
 def _title(notebook: nbformat.NotebookNode, fallback: str) -> str:
     for cell in notebook.cells:
@@ -78,7 +44,7 @@ def _source_row(row) -> str:
 
 def _figures_page(out_dir: Path, figures_dir: Path) -> str:
     """Copy the PNG of every figure in both languages and list them with captions."""
-    manifest = plotting.manifest(figures_dir)
+    manifest = figure_manifest.read(figures_dir)
     pngs = manifest[manifest["format"] == "png"].sort_values(["notebook", "name", "lang"])
     blocks = []
     for (notebook, name), group in pngs.groupby(["notebook", "name"], sort=False):

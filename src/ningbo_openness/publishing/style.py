@@ -1,0 +1,97 @@
+"""House style for figures in papers: bilingual labels, an offline CJK font, colours that
+survive grayscale printing, and the current language.
+
+The CJK font is Noto Sans CJK SC (SIL Open Font License), shipped inside the
+``mplfonts`` package, so Chinese labels render on a machine with no system fonts.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import mplfonts
+import seaborn as sns
+from cycler import cycler
+from matplotlib import font_manager
+
+from ..load import meta, names
+
+CJK_FONT = "Noto Sans CJK SC"
+CJK_FONT_FILE = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+LATIN_FONT = "DejaVu Sans"
+#: Okabe-Ito colours, ordered so neighbours also differ in lightness (grayscale prints).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+LINESTYLES = ["-", "--", ":", "-.", "-", "--", ":", "-."]
+HATCHES = ["", "///", "...", "xxx", "\\\\\\", "ooo", "---", "+++"]
+LANGS = ("en", "zh")
+#: Fixed salt for the ids matplotlib writes into SVG files, so they are the same on every run.
+SVG_HASH_SALT = "ningbo-openness"
+PNG_DPI = 300
+
+
+def register_fonts() -> None:
+    """Make the bundled CJK font known to matplotlib (idempotent)."""
+    if CJK_FONT not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(CJK_FONT_FILE))
+
+
+register_fonts()
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def use_style(lang: str = "en") -> None:
+    """Apply the house style: seaborn 'ticks' at paper scale, 8 pt text, colour-blind-safe
+    colours paired with markers and line styles, CJK-capable fonts for ``lang="zh"``,
+    TrueType fonts embedded in PDF and text kept as text in SVG."""
+    check_lang(lang)
+    fonts = [CJK_FONT, LATIN_FONT] if lang == "zh" else [LATIN_FONT, CJK_FONT]
+    sns.set_theme(context="paper", style="ticks", palette=PALETTE, font=fonts[0], rc={
+        "font.family": "sans-serif",
+        "font.sans-serif": fonts,
+        "font.size": 8, "axes.titlesize": 9, "axes.labelsize": 8,
+        "xtick.labelsize": 7, "ytick.labelsize": 7, "legend.fontsize": 7,
+        "axes.spines.top": False, "axes.spines.right": False,
+        "axes.prop_cycle": cycler(color=PALETTE) + cycler(marker=MARKERS) + cycler(linestyle=LINESTYLES),
+        "axes.unicode_minus": lang != "zh",
+        "legend.frameon": False,
+        "lines.linewidth": 1.2, "lines.markersize": 4,
+        "figure.dpi": 150, "figure.constrained_layout.use": True,
+        "savefig.dpi": PNG_DPI, "savefig.bbox": "standard",
+        "pdf.fonttype": 42, "ps.fonttype": 42,
+        "svg.fonttype": "none", "svg.hashsalt": SVG_HASH_SALT,
+    })
+    global _LANG
+    _LANG = lang
+
+
+_LANG = "en"
+
+
+def current_lang() -> str:
+    """The language of the last ``use_style`` call."""
+    return _LANG
+
+
+def label(indicator: str, lang: str | None = None, wrap: int | None = None) -> str:
+    """Axis label from the indicator metadata: name and unit in English or Chinese,
+    broken into lines of at most ``wrap`` characters if given (English only)."""
+    lang = check_lang(lang or _LANG)
+    m = meta(indicator)
+    if lang == "zh":
+        return f"{m['name_zh']}（{m['unit_zh']}）"
+    text = f"{m['name_en']} ({m['unit_en']})"
+    return textwrap.fill(text, wrap) if wrap else text
+
+
+def name(identifier: str, table: str = "partners", lang: str | None = None) -> str:
+    """Display name of a partner, geo, provision or agreement id in ``lang``."""
+    lang = check_lang(lang or _LANG)
+    return names(table).loc[identifier, "name_zh" if lang == "zh" else "name_en"]
+
+
