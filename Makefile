@@ -47,8 +47,8 @@ reproduce: notebooks figures ## rebuild data, notebooks and figures (what change
 test: setup ## run the unit, data and fault tests and re-execute the notebooks with nbval
 	$(PY) -m pytest
 
-lint: setup ## check the code with ruff (configured in pyproject.toml)
-	$(VENV)/bin/ruff check src tests conftest.py
+lint: setup ## check the code and the notebooks with ruff (configured in pyproject.toml)
+	$(VENV)/bin/ruff check src tests notebooks conftest.py
 
 bench: setup ## measure notebook, loader, test-suite and build times into build/bench.json
 	$(PY) tests/bench.py
