@@ -51,8 +51,10 @@ def kernel_floor(runs: int = 5) -> float:
     """Median seconds to start a fresh kernel, import the stack and shut down."""
     from jupyter_client.manager import start_new_kernel
 
+    from ningbo_openness.publishing.notebooks import KERNEL_ARGUMENTS
+
     def once():
-        manager, client = start_new_kernel(kernel_name="python3")
+        manager, client = start_new_kernel(kernel_name="python3", extra_arguments=KERNEL_ARGUMENTS)
         try:
             client.execute_interactive(FLOOR_CODE, timeout=120)
         finally:
