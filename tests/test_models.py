@@ -3,6 +3,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from ningbo_openness import models
 
@@ -99,3 +100,83 @@ def test_elasticity_by_hand():
     assert result.n == 6 and result.elasticity == pytest.approx(0.8)
     with pytest.raises(ValueError, match="at least 4 pairs"):
         models.elasticity(y.iloc[:3], x, lag=1)
+
+
+def _ols(values):
+    """Hand-computed OLS of log levels on years since the first: coefficients, residuals, (X'X)^-1, s^2."""
+    t = np.asarray(values.index, dtype=float) - values.index[0]
+    x = np.column_stack([np.ones_like(t), t])
+    y = np.log(values.to_numpy())
+    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+    resid = y - x @ beta
+    inverse = np.linalg.inv(x.T @ x)
+    return x, beta, resid, inverse, float(resid @ resid / (len(y) - 2))
+
+
+def _pct(v):
+    return (math.exp(v) - 1) * 100
+
+
+def test_growth_intervals_agree_on_an_exact_geometric_series():
+    table = models.growth_intervals(geometric()).set_index("method")
+    assert table["growth %"].to_numpy() == pytest.approx([8, 8, 8])
+    assert (table["high %"] - table["low %"]).to_numpy() == pytest.approx([0, 0, 0], abs=1e-9)
+    assert table["n"].tolist() == [10, 10, 9]
+    assert table["assumes"].str.len().min() > 20
+
+
+def test_ols_and_hac_intervals_by_hand():
+    values = noisy()
+    x, beta, resid, inverse, s2 = _ols(values)
+    t = stats.t.ppf(0.975, 8)
+    table = models.growth_intervals(values).set_index("method")
+    se = math.sqrt(s2 * inverse[1, 1])
+    assert table.loc["OLS trend", ["low %", "high %"]].tolist() == pytest.approx([_pct(beta[1] - t * se), _pct(beta[1] + t * se)])
+    # Newey-West, Bartlett weights 1 - l / (L + 1), L = 2, times n / (n - k)
+    scores = x * resid[:, None]
+    meat = scores.T @ scores
+    for lag in (1, 2):
+        cross = scores[lag:].T @ scores[:-lag]
+        meat += (1 - lag / 3) * (cross + cross.T)
+    hac_se = math.sqrt((inverse @ meat @ inverse)[1, 1] * 10 / 8)
+    assert table.loc["HAC trend", ["low %", "high %"]].tolist() == pytest.approx(
+        [_pct(beta[1] - t * hac_se), _pct(beta[1] + t * hac_se)])
+
+
+def test_drift_uses_only_changes_between_consecutive_years():
+    values = noisy().drop(index=2020)  # a gap: 2019-2021 is not a one-year change
+    changes = np.log(values).diff()[[2016, 2017, 2018, 2019, 2022, 2023, 2024]]
+    m, mean, sd = len(changes), changes.mean(), changes.std(ddof=1)
+    half = stats.t.ppf(0.975, m - 1) * sd / math.sqrt(m)
+    row = models.growth_intervals(values).set_index("method").loc["random walk with drift"]
+    assert row["n"] == 7
+    assert [row["growth %"], row["low %"], row["high %"]] == pytest.approx([_pct(mean), _pct(mean - half), _pct(mean + half)])
+
+
+def test_band_given_the_last_year_by_hand():
+    values = noisy()
+    values[2023] *= 0.93  # the year before observed well below its trend
+    before = values[values.index < 2024]
+    x, beta, _, inverse, s2 = _ols(before)
+    x0 = np.array([1.0, 2024 - 2015])
+    centre = x0 @ beta - math.log(before[2023])
+    sd = math.sqrt(s2 * (1 + x0 @ inverse @ x0))
+    t = stats.t.ppf(0.975, 7)
+    gap = models.growth_against_trend(values, 2024, given_last=True)
+    assert [gap.trend_pct, gap.low_pct, gap.high_pct] == pytest.approx([_pct(centre), _pct(centre - t * sd), _pct(centre + t * sd)])
+    assert gap.trend_pct > models.growth_against_trend(values, 2024).trend_pct  # a recovery is expected
+
+
+def test_band_given_the_last_year_needs_that_year():
+    with pytest.raises(ValueError, match="needs 2023 observed"):
+        models.growth_against_trend(noisy().drop(index=2023), 2024, given_last=True)
+
+
+def test_break_sensitivity_is_chow_at_each_year_it_can_test():
+    values = noisy()
+    table = models.break_sensitivity(values, range(2016, 2025))
+    assert table["break year"].tolist() == list(range(2018, 2024))  # 3 years before, 2 from, at least
+    for _, row in table.iterrows():
+        assert row["p"] == pytest.approx(models.chow_break(values, int(row["break year"])).p_value)
+    assert 2020 not in models.break_sensitivity(values.drop(index=2020), range(2016, 2025))["break year"].tolist()
+

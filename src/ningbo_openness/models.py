@@ -79,7 +79,8 @@ class TrendGap:
         return not self.low_pct <= self.observed_pct <= self.high_pct
 
 
-def growth_against_trend(values: pd.Series, year: int, observed_pct: float | None = None, level: float = 0.95) -> TrendGap:
+def growth_against_trend(values: pd.Series, year: int, observed_pct: float | None = None, level: float = 0.95,
+                         given_last: bool = False) -> TrendGap:
     """Is growth in ``year`` unusual given the log-linear trend of the earlier years?
 
     Under the trend, one year's log change is the slope plus the difference of two
@@ -87,17 +88,38 @@ def growth_against_trend(values: pd.Series, year: int, observed_pct: float | Non
     distribution with n - 2 degrees of freedom. ``observed_pct`` defaults to the
     growth computed from ``values`` (year over year - 1); pass the published rate to
     use that instead.
+
+    With ``given_last``, the band is conditional on the level observed in ``year - 1``:
+    the trend's prediction for ``year`` (with its prediction error, sd
+    sigma * sqrt(1 + leverage)) divided by that level. A year observed below the trend
+    then predicts a recovery, as a trend-stationary series implies.
     """
     y = _years(values)
     before = y[y.index < year]
     trend = log_linear_trend(before, level=level)
+    t = stats.t.ppf(0.5 + level / 2, trend.n - 2)
+    if given_last:
+        centre, sd = _predicted_log_change(before, year)
+    else:
+        centre, sd = trend.slope, math.sqrt(2 * trend.resid_sd ** 2 + trend.slope_se ** 2)
     if observed_pct is None:
         observed_pct = (y[year] / y[year - 1] - 1) * 100
-    sd = math.sqrt(2 * trend.resid_sd ** 2 + trend.slope_se ** 2)
-    t = stats.t.ppf(0.5 + level / 2, trend.n - 2)
-    return TrendGap(year=year, observed_pct=float(observed_pct), trend_pct=trend.growth_pct,
-                    low_pct=(math.exp(trend.slope - t * sd) - 1) * 100, high_pct=(math.exp(trend.slope + t * sd) - 1) * 100,
+    return TrendGap(year=year, observed_pct=float(observed_pct), trend_pct=(math.exp(centre) - 1) * 100,
+                    low_pct=(math.exp(centre - t * sd) - 1) * 100, high_pct=(math.exp(centre + t * sd) - 1) * 100,
                     n=trend.n)
+
+
+def _predicted_log_change(before: pd.Series, year: int) -> tuple[float, float]:
+    """Log of (the OLS trend's prediction for ``year``) / (the level in ``year - 1``), and the
+    prediction's standard error (the level of ``year - 1`` is taken as known)."""
+    if year - 1 not in before.index:
+        raise ValueError(f"a band given the last year needs {year - 1} observed")
+    x = sm.add_constant((before.index - before.index[0]).to_numpy(dtype=float))
+    fit = sm.OLS(np.log(before.to_numpy()), x).fit()
+    point = fit.get_prediction(np.array([[1.0, float(year - before.index[0])]]))
+    mean = float(point.predicted_mean[0])
+    sd = math.sqrt(float(point.var_pred_mean[0]) + fit.scale)
+    return mean - math.log(before[year - 1]), sd
 
 
 @dataclass(frozen=True)
@@ -132,6 +154,61 @@ def chow_break(values: pd.Series, year: int) -> Break:
     slope_before, slope_after = full.params[1], full.params[1] + full.params[3]
     return Break(year=year, n_before=n_before, n_after=n_after, f_stat=float(f_stat), p_value=float(p_value),
                  growth_before_pct=(math.exp(slope_before) - 1) * 100, growth_after_pct=(math.exp(slope_after) - 1) * 100)
+
+
+def break_sensitivity(values: pd.Series, years) -> pd.DataFrame:
+    """``chow_break`` at each of ``years``, one row each: how much a "break" depends on the
+    year chosen. Years not observed are left out (a break there is the break at the next
+    observed year), and so are years whose segments are too short."""
+    rows = []
+    observed = set(_years(values).index)
+    for year in (y for y in years if y in observed):
+        try:
+            result = chow_break(values, year)
+        except ValueError:
+            continue
+        rows.append({"break year": year, "n before": result.n_before, "n from": result.n_after, "F": result.f_stat,
+                     "p": result.p_value, "growth before %": result.growth_before_pct,
+                     "growth from %": result.growth_after_pct})
+    return pd.DataFrame(rows)
+
+
+#: What each interval of ``growth_intervals`` assumes, in one sentence.
+ASSUMPTIONS = {
+    "OLS trend": "log levels scatter around a straight line with independent errors (shocks fade)",
+    "HAC trend": "as OLS, but errors may be autocorrelated; Newey-West with a small-sample correction, "
+                 "still too narrow at n of about 10",
+    "random walk with drift": "each year's log change is an independent draw around a constant drift (shocks persist)",
+}
+
+
+def growth_intervals(values: pd.Series, level: float = 0.95, maxlags: int | None = None) -> pd.DataFrame:
+    """Average growth of a short annual series (percent a year) under three models, with
+    their intervals side by side; ``n`` is the number of levels (trends) or of year-on-year
+    changes between consecutive years (drift). Gaps are never filled: a change is taken only
+    between two consecutive observed years."""
+    y = _years(values)
+    if len(y) < 4:
+        raise ValueError(f"growth intervals need at least 4 years, got {len(y)}")
+    lags = newey_west_lags(len(y)) if maxlags is None else maxlags
+    x = sm.add_constant((y.index - y.index[0]).to_numpy(dtype=float))
+    logs = np.log(y.to_numpy())
+    fits = {"OLS trend": sm.OLS(logs, x).fit(use_t=True),
+            "HAC trend": sm.OLS(logs, x).fit(cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True}, use_t=True)}
+    rows = [_row(name, len(y), float(fit.params[1]), *map(float, fit.conf_int(1 - level)[1])) for name, fit in fits.items()]
+    changes = np.log(y).diff()[np.diff(y.index, prepend=y.index[0] - 2) == 1].to_numpy()
+    if len(changes) >= 3:
+        m = len(changes)
+        drift, se = float(changes.mean()), float(changes.std(ddof=1) / math.sqrt(m))
+        t = stats.t.ppf(0.5 + level / 2, m - 1)
+        rows.append(_row("random walk with drift", m, drift, drift - t * se, drift + t * se))
+    return pd.DataFrame(rows)
+
+
+def _row(method: str, n: int, slope: float, low: float, high: float) -> dict:
+    pct = lambda v: (math.exp(v) - 1) * 100  # noqa: E731
+    return {"method": method, "n": n, "growth %": pct(slope), "low %": pct(low), "high %": pct(high),
+            "assumes": ASSUMPTIONS[method]}
 
 
 @dataclass(frozen=True)
