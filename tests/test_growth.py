@@ -79,3 +79,13 @@ def test_shift_share_range_by_hand():
     assert result.loc["total", "low"] == result.loc["total", "high"] == pytest.approx(12)
     assert result.loc["within", "high"] == pytest.approx(12 - 5 - 0.1621, abs=1e-4)
 
+
+
+@pytest.mark.parametrize("numerator, denominator, bound", [
+    ("exact", "exact", "exact"), ("floor", "exact", "lower bound"), ("exact", "floor", "upper bound"),
+    ("floor", "floor", "no bound"), ("approx", "exact", "approximate"), ("exact", "approx", "approximate"),
+    ("approx", "floor", "no bound"), ("floor", "approx", "no bound"),
+])
+def test_ratio_bound(numerator, denominator, bound):
+    # 2024: Ningbo-Zhoushan 3930 exact over Shanghai "more than 5000" (floor): 78.6 % at most
+    assert growth.ratio_bound(numerator, denominator) == bound

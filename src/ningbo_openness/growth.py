@@ -66,6 +66,21 @@ def share_pct(part, whole):
     return part / whole * 100
 
 
+def ratio_bound(numerator: str, denominator: str) -> str:
+    """What the ratio of two published figures is, from their qualifiers (``exact``,
+    ``floor``: the true value is at least the printed one, ``approx``): ``exact`` (up to
+    rounding), ``lower bound`` (a floor above the line), ``upper bound`` (a floor below),
+    ``approximate`` (an approximation, no floor), or ``no bound`` (a floor with a floor
+    or with an approximation on the other side, so the printed ratio can err either way)."""
+    floors = (numerator == "floor", denominator == "floor")
+    approx = "approx" in (numerator, denominator)
+    if floors == (False, False):
+        return "approximate" if approx else "exact"
+    if all(floors) or approx:
+        return "no bound"
+    return "lower bound" if floors[0] else "upper bound"
+
+
 def yoy_series(values: pd.Series) -> pd.Series:
     """Growth in percent over the previous year, for a Series indexed by integer years.
 
