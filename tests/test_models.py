@@ -180,3 +180,20 @@ def test_break_sensitivity_is_chow_at_each_year_it_can_test():
         assert row["p"] == pytest.approx(models.chow_break(values, int(row["break year"])).p_value)
     assert 2020 not in models.break_sensitivity(values.drop(index=2020), range(2016, 2025))["break year"].tolist()
 
+
+
+def test_mean_shift_agrees_with_welch_by_hand():
+    changes = pd.Series([1.0, 3.0, 2.0, 6.0, 5.0, 8.0, 7.5], index=range(2016, 2023))
+    shift = models.mean_shift(changes, 2020)
+    before, after = np.array([1.0, 3.0, 2.0, 6.0]), np.array([5.0, 8.0, 7.5])
+    welch = stats.ttest_ind(after, before, equal_var=False)
+    low, high = welch.confidence_interval(0.95)
+    assert (shift.n_before, shift.n_after) == (4, 3)
+    assert shift.difference == pytest.approx(after.mean() - before.mean())
+    assert (shift.low, shift.high) == pytest.approx((low, high))
+    assert shift.df == pytest.approx(welch.df)
+
+
+def test_mean_shift_needs_two_years_each_side():
+    with pytest.raises(ValueError, match="at least 2 years before"):
+        models.mean_shift(pd.Series([1.0, 2.0, 3.0], index=[2020, 2021, 2022]), 2021)

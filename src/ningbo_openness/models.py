@@ -212,6 +212,39 @@ def _row(method: str, n: int, slope: float, low: float, high: float) -> dict:
 
 
 @dataclass(frozen=True)
+class MeanShift:
+    """Mean of a yearly change before and from a year, and their difference (after - before)
+    with a Welch t interval (unequal variances, Welch-Satterthwaite degrees of freedom)."""
+
+    year: int
+    n_before: int
+    n_after: int
+    mean_before: float
+    mean_after: float
+    difference: float
+    low: float
+    high: float
+    df: float
+
+
+def mean_shift(changes: pd.Series, year: int, level: float = 0.95) -> MeanShift:
+    """Did a yearly change (indexed by the year it ends in) average more from ``year`` on than
+    before it? Each year is taken as an independent draw; with a handful of years on each
+    side the interval is wide, and a shift says nothing about what caused it."""
+    y = _years(changes)
+    before, after = y[y.index < year].to_numpy(), y[y.index >= year].to_numpy()
+    if len(before) < 2 or len(after) < 2:
+        raise ValueError(f"need at least 2 years before and 2 from {year}; have {len(before)} and {len(after)}")
+    vb, va = before.var(ddof=1) / len(before), after.var(ddof=1) / len(after)
+    se = math.sqrt(vb + va)
+    df = (vb + va) ** 2 / (vb ** 2 / (len(before) - 1) + va ** 2 / (len(after) - 1))
+    diff = float(after.mean() - before.mean())
+    half = stats.t.ppf(0.5 + level / 2, df) * se
+    return MeanShift(year=year, n_before=len(before), n_after=len(after), mean_before=float(before.mean()),
+                     mean_after=float(after.mean()), difference=diff, low=diff - half, high=diff + half, df=float(df))
+
+
+@dataclass(frozen=True)
 class CountTrend:
     """A Poisson GLM ``log E[count] = a + b * (year - first)`` with its dispersion check."""
 
