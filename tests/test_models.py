@@ -192,6 +192,12 @@ def test_mean_shift_agrees_with_welch_by_hand():
     assert shift.difference == pytest.approx(after.mean() - before.mean())
     assert (shift.low, shift.high) == pytest.approx((low, high))
     assert shift.df == pytest.approx(welch.df)
+    # Welch-Satterthwaite by hand
+    vb, va = before.var(ddof=1) / 4, after.var(ddof=1) / 3
+    df = (vb + va) ** 2 / (vb ** 2 / 3 + va ** 2 / 2)
+    half = stats.t.ppf(0.975, df) * math.sqrt(vb + va)
+    assert shift.df == pytest.approx(df)
+    assert (shift.low, shift.high) == pytest.approx((shift.difference - half, shift.difference + half))
 
 
 def test_mean_shift_needs_two_years_each_side():

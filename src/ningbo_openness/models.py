@@ -31,6 +31,11 @@ class Trend:
     r_squared: float
 
 
+def _pct(log_change: float) -> float:
+    """A change in logs as growth in percent."""
+    return (math.exp(log_change) - 1) * 100
+
+
 def newey_west_lags(n: int) -> int:
     """The usual Newey-West bandwidth floor(4 (n/100)^(2/9)), at least 1."""
     return max(1, math.floor(4 * (n / 100) ** (2 / 9)))
@@ -57,7 +62,7 @@ def log_linear_trend(values: pd.Series, maxlags: int | None = None, level: float
     slope = float(fit.params[1])
     return Trend(
         n=len(y), first=int(y.index[0]), last=int(y.index[-1]),
-        growth_pct=(math.exp(slope) - 1) * 100, ci_low_pct=(math.exp(low) - 1) * 100, ci_high_pct=(math.exp(high) - 1) * 100,
+        growth_pct=_pct(slope), ci_low_pct=_pct(low), ci_high_pct=_pct(high),
         slope=slope, slope_se=float(fit.bse[1]), resid_sd=float(np.sqrt(fit.scale)), maxlags=lags, r_squared=float(fit.rsquared),
     )
 
@@ -104,8 +109,8 @@ def growth_against_trend(values: pd.Series, year: int, observed_pct: float | Non
         centre, sd = trend.slope, math.sqrt(2 * trend.resid_sd ** 2 + trend.slope_se ** 2)
     if observed_pct is None:
         observed_pct = (y[year] / y[year - 1] - 1) * 100
-    return TrendGap(year=year, observed_pct=float(observed_pct), trend_pct=(math.exp(centre) - 1) * 100,
-                    low_pct=(math.exp(centre - t * sd) - 1) * 100, high_pct=(math.exp(centre + t * sd) - 1) * 100,
+    return TrendGap(year=year, observed_pct=float(observed_pct), trend_pct=_pct(centre),
+                    low_pct=_pct(centre - t * sd), high_pct=_pct(centre + t * sd),
                     n=trend.n)
 
 
@@ -153,7 +158,7 @@ def chow_break(values: pd.Series, year: int) -> Break:
     f_stat, p_value, _ = full.compare_f_test(restricted)
     slope_before, slope_after = full.params[1], full.params[1] + full.params[3]
     return Break(year=year, n_before=n_before, n_after=n_after, f_stat=float(f_stat), p_value=float(p_value),
-                 growth_before_pct=(math.exp(slope_before) - 1) * 100, growth_after_pct=(math.exp(slope_after) - 1) * 100)
+                 growth_before_pct=_pct(slope_before), growth_after_pct=_pct(slope_after))
 
 
 def break_sensitivity(values: pd.Series, years) -> pd.DataFrame:
@@ -193,10 +198,12 @@ def growth_intervals(values: pd.Series, level: float = 0.95, maxlags: int | None
     lags = newey_west_lags(len(y)) if maxlags is None else maxlags
     x = sm.add_constant((y.index - y.index[0]).to_numpy(dtype=float))
     logs = np.log(y.to_numpy())
-    fits = {"OLS trend": sm.OLS(logs, x).fit(use_t=True),
-            "HAC trend": sm.OLS(logs, x).fit(cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True}, use_t=True)}
+    model = sm.OLS(logs, x)
+    fits = {"OLS trend": model.fit(use_t=True),
+            "HAC trend": model.fit(cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True}, use_t=True)}
     rows = [_row(name, len(y), float(fit.params[1]), *map(float, fit.conf_int(1 - level)[1])) for name, fit in fits.items()]
-    changes = np.log(y).diff()[np.diff(y.index, prepend=y.index[0] - 2) == 1].to_numpy()
+    one_year_steps = y.index.to_series().diff().to_numpy() == 1
+    changes = np.log(y).diff()[one_year_steps].to_numpy()
     if len(changes) >= 3:
         m = len(changes)
         drift, se = float(changes.mean()), float(changes.std(ddof=1) / math.sqrt(m))
@@ -206,8 +213,7 @@ def growth_intervals(values: pd.Series, level: float = 0.95, maxlags: int | None
 
 
 def _row(method: str, n: int, slope: float, low: float, high: float) -> dict:
-    pct = lambda v: (math.exp(v) - 1) * 100  # noqa: E731
-    return {"method": method, "n": n, "growth %": pct(slope), "low %": pct(low), "high %": pct(high),
+    return {"method": method, "n": n, "growth %": _pct(slope), "low %": _pct(low), "high %": _pct(high),
             "assumes": ASSUMPTIONS[method]}
 
 
@@ -235,13 +241,11 @@ def mean_shift(changes: pd.Series, year: int, level: float = 0.95) -> MeanShift:
     before, after = y[y.index < year].to_numpy(), y[y.index >= year].to_numpy()
     if len(before) < 2 or len(after) < 2:
         raise ValueError(f"need at least 2 years before and 2 from {year}; have {len(before)} and {len(after)}")
-    vb, va = before.var(ddof=1) / len(before), after.var(ddof=1) / len(after)
-    se = math.sqrt(vb + va)
-    df = (vb + va) ** 2 / (vb ** 2 / (len(before) - 1) + va ** 2 / (len(after) - 1))
+    welch = stats.ttest_ind(after, before, equal_var=False)
+    low, high = welch.confidence_interval(level)
     diff = float(after.mean() - before.mean())
-    half = stats.t.ppf(0.5 + level / 2, df) * se
     return MeanShift(year=year, n_before=len(before), n_after=len(after), mean_before=float(before.mean()),
-                     mean_after=float(after.mean()), difference=diff, low=diff - half, high=diff + half, df=float(df))
+                     mean_after=float(after.mean()), difference=diff, low=float(low), high=float(high), df=float(welch.df))
 
 
 @dataclass(frozen=True)
@@ -274,8 +278,8 @@ def count_trend(counts: pd.Series, level: float = 0.95) -> CountTrend:
     fit = sm.GLM(y.to_numpy(), x, family=sm.families.Poisson()).fit(scale=scale)
     t = stats.t.ppf(0.5 + level / 2, fit.df_resid)
     slope, se = float(fit.params[1]), float(fit.bse[1])
-    return CountTrend(n=len(y), growth_pct=(math.exp(slope) - 1) * 100, ci_low_pct=(math.exp(slope - t * se) - 1) * 100,
-                      ci_high_pct=(math.exp(slope + t * se) - 1) * 100, dispersion=dispersion, scale_used=scale)
+    return CountTrend(n=len(y), growth_pct=_pct(slope), ci_low_pct=_pct(slope - t * se),
+                      ci_high_pct=_pct(slope + t * se), dispersion=dispersion, scale_used=scale)
 
 
 @dataclass(frozen=True)

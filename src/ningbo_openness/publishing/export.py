@@ -58,7 +58,7 @@ def save_figure(fig, name: str, width: str | float = "single", height_mm: float 
             "width_mm": f"{w * MM_PER_INCH:.1f}", "height_mm": f"{h * MM_PER_INCH:.1f}",
             "sha256": hashlib.sha256(data).hexdigest(),
         })
-    figure_manifest.update(out_dir / figure_manifest.NAME, rows)
+    figure_manifest.update(out_dir, rows)
     fig.set_layout_engine(engine)
     return written
 

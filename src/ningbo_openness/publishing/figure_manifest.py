@@ -26,12 +26,13 @@ def read(out_dir: Path | None = None) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def update(path: Path, rows: list[dict]) -> None:
-    """Replace this figure's rows in the manifest. A lock serialises the read-modify-write, so
+def update(out_dir: Path, rows: list[dict]) -> None:
+    """Replace this figure's rows in the manifest of ``out_dir``. A lock serialises the read-modify-write, so
     notebooks executed in parallel cannot lose each other's rows; it is a ``filelock`` (so
     Windows too) in the temporary folder, named for the manifest's path, so that the figure
     folder holds only figures and their manifest."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = out_dir / NAME
+    out_dir.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
     with filelock.FileLock(Path(tempfile.gettempdir()) / f"ningbo-openness-manifest-{key}.lock"):
         _merge(path, rows)

@@ -61,7 +61,7 @@ def export(name: str, lang: str = "en", out_dir=None) -> plt.Figure:
     style.use_style(lang)
     fig, drawn_from = spec.draw(lang)
     save_figure(fig, name, spec.width, lang=lang, caption=spec.caption, sources=drawn_from,
-                         notebook=spec.notebook, out_dir=out_dir)
+                notebook=spec.notebook, out_dir=out_dir)
     plt.close(fig)
     return fig
 
