@@ -64,6 +64,8 @@ DESCRIPTIONS = {
     "max_value": "Largest value a figure in this unit can take (blank: no bound)",
     "published": "A unit as sources print it (亿元, billion yuan, 万标箱)",
     "factor": "Multiplier from the printed unit to the canonical unit",
+    "rcep": "Where the partner stands to RCEP: member (other than China), non_member, overlap (holds both) or blank",
+    "in_force_china": "When the agreement entered into force for China (YYYY-MM-DD), blank if not in force for China or not coded",
     "domain": "Area of trade rules the provision belongs to",
     "path": "File, relative to data/",
     "table": "The table the file holds (observations may be split over several files)",
@@ -77,6 +79,8 @@ TABLE_DESCRIPTIONS = {
     ("geos", "kind"): "city, province, country, port, customs (a customs district) or world",
     ("partners", "kind"): "country, group, total or none",
     ("agreements", "kind"): "bilateral, regional, plurilateral or multilateral",
+    ("agreements", "source_id"): "Source id of the date of entry into force, defined in sources.csv (blank if no date)",
+    ("agreements", "locator"): "Where in that source the date stands",
     ("provisions", "description"): "What the provision requires",
     ("manifest", "description"): "What the file holds",
     ("units", "description"): "What the unit measures",
@@ -98,7 +102,7 @@ TABLES = {
     "geos": ("geos.csv", "Reporters", registry.COLUMNS["geos"]),
     "partners": ("partners.csv", "Trade partners and partner groups", registry.COLUMNS["partners"]),
     "provisions": ("provisions.csv", "Trade-rule provisions", ["provision", "name_en", "name_zh", "domain", "description"]),
-    "agreements": ("agreements.csv", "Trade agreements coded", ["agreement", "name_en", "name_zh", "kind"]),
+    "agreements": ("agreements.csv", "Trade agreements coded", rule_tables.AGREEMENT_COLUMNS),
     "manifest": (manifest.NAME, "Every input file of the build and the table it holds", manifest.COLUMNS),
 }
 
@@ -123,7 +127,7 @@ KEYS = {
     "geos": (["geo"], {}),
     "partners": (["partner"], {}),
     "provisions": (["provision"], {}),
-    "agreements": (["agreement"], {}),
+    "agreements": (["agreement"], {"source_id": ("sources", "source_id")}),
     "manifest": (["path"], {}),
 }
 #: Field constraints beyond the keys, per (table, field): the vocabularies the build enforces.
@@ -137,6 +141,7 @@ CONSTRAINTS = {
     ("ningbo-measures", "stage"): {"enum": list(rule_tables.STAGES)},
     ("indicator-definitions", "yoy_basis"): {"enum": list(registry.YOY_BASES)},
     ("sources", "tier"): {"enum": [1, 2, 3]},
+    ("partners", "rcep"): {"enum": [s for s in registry.RCEP_STATUSES if s]},
     ("unit-aliases", "factor"): {"minimum": 0},
     ("manifest", "table"): {"enum": [*manifest.SINGLE, *manifest.SPLIT]},
 }

@@ -2,7 +2,7 @@
 
 ``data/indicators.csv``, ``sources.csv``, ``units.csv``, ``unit_aliases.csv``,
 ``geos.csv`` and ``partners.csv`` (paths as declared in ``data/manifest.csv``): each
-keyed by its first column. ``units.csv`` also holds each unit's range of admissible
+keyed by its first column. ``partners.csv`` says where each partner stands to RCEP. ``units.csv`` also holds each unit's range of admissible
 values (``min_value``, ``max_value``; blank for unbounded), which ``domain`` applies.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ COLUMNS = {
     "units": ["unit", "label_en", "label_zh", "description", "min_value", "max_value"],
     "unit_aliases": ["published", "unit", "factor"],
     "geos": ["geo", "name_en", "name_zh", "kind"],
-    "partners": ["partner", "name_en", "name_zh", "kind"],
+    "partners": ["partner", "name_en", "name_zh", "kind", "rcep"],
 }
 REQUIRED_TEXT = {
     "indicators": ["name_en", "name_zh", "unit", "yoy_basis", "theme", "definition"],
@@ -87,6 +87,9 @@ def load_registry(data_dir: Path, manifest: Manifest | None = None) -> Registry:
     return reg
 
 
+#: Where a partner stands to RCEP: one of its members other than China, outside it, a group
+#: that holds members and non-members (``overlap``), or blank where the question does not arise.
+RCEP_STATUSES = ("member", "non_member", "overlap", "")
 #: What a published growth rate measures: the change of the value itself, or (GDP)
 #: the change at constant prices, which the levels cannot check or invert.
 YOY_BASES = ("value", "constant_prices")
@@ -115,6 +118,9 @@ def _check_references(manifest: Manifest, reg: Registry) -> None:
     for _, row in reg.indicators.iterrows():
         if row["yoy_basis"] not in YOY_BASES:
             raise InputError(path("indicators"), row["_line"], "yoy_basis", f"one of {', '.join(YOY_BASES)}", row["yoy_basis"])
+    for _, row in reg.partners.iterrows():
+        if row["rcep"] not in RCEP_STATUSES:
+            raise InputError(path("partners"), row["_line"], "rcep", "member, non_member, overlap or blank", row["rcep"])
     today = date.today()
     for _, row in reg.sources.iterrows():
         for column, (pattern, expected) in SOURCE_FORMATS.items():

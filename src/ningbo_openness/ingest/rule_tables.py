@@ -27,6 +27,7 @@ STAGES = ("list", "scenario", "pilot", "evaluation", "roll-out")
 CELL_COLUMNS = ["agreement", "provision", "status", "chapter", "article", "source_id", "locator", "quote", "note"]
 MEASURE_COLUMNS = ["measure_id", "name_en", "name_zh", "provisions", "stage", "start_date", "scope",
                    "source_id", "locator", "quote", "note"]
+AGREEMENT_COLUMNS = ["agreement", "name_en", "name_zh", "kind", "in_force_china", "source_id", "locator"]
 DATE = r"([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?"
 
 
@@ -39,9 +40,20 @@ def provisions(manifest: Manifest) -> pd.DataFrame:
     return _reference(manifest, "provisions", "provision")
 
 
-def agreements(manifest: Manifest) -> pd.DataFrame:
-    """The agreements coded (``data/agreements.csv``)."""
-    return _reference(manifest, "agreements", "agreement")
+def agreements(manifest: Manifest, reg: Registry) -> pd.DataFrame:
+    """The agreements coded (``data/agreements.csv``), checked: a date of entry into force
+    for China cites its source and place."""
+    frame = read_table(manifest.data_dir, manifest.path("agreements"), "agreement", AGREEMENT_COLUMNS, ["name_en", "name_zh"])
+    schema = pa.DataFrameSchema({
+        "in_force_china": pa.Column(str, full_match(DATE, "a date YYYY, YYYY-MM or YYYY-MM-DD, or blank")),
+        "source_id": pa.Column(str, pa.Check.isin(["", *sorted(reg.sources.index)],
+                                                  error="a source id registered in data/sources.csv, or blank")),
+    })
+    path = manifest.path("agreements")
+    rows = frame.reset_index(drop=True)
+    _validate(rows, schema, path, ["agreement"], manifest.data_dir)
+    _require_when(rows, path, rows["in_force_china"] != "", ["source_id", "locator"], "a date of entry into force is cited")
+    return frame
 
 
 def _validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path, key: list[str], data_dir: Path) -> None:
@@ -65,7 +77,7 @@ def read_cells(manifest: Manifest, reg: Registry) -> pd.DataFrame:
     frame = read_strict(path, CELL_COLUMNS)
     sources = sorted(reg.sources.index)
     schema = pa.DataFrameSchema({
-        "agreement": pa.Column(str, pa.Check.isin(sorted(agreements(manifest).index),
+        "agreement": pa.Column(str, pa.Check.isin(sorted(agreements(manifest, reg).index),
                                                   error="an agreement id defined in data/agreements.csv")),
         "provision": pa.Column(str, pa.Check.isin(sorted(provisions(manifest).index),
                                                   error="a provision id defined in data/provisions.csv")),
