@@ -241,11 +241,17 @@ def mean_shift(changes: pd.Series, year: int, level: float = 0.95) -> MeanShift:
     before, after = y[y.index < year].to_numpy(), y[y.index >= year].to_numpy()
     if len(before) < 2 or len(after) < 2:
         raise ValueError(f"need at least 2 years before and 2 from {year}; have {len(before)} and {len(after)}")
-    welch = stats.ttest_ind(after, before, equal_var=False)
-    low, high = welch.confidence_interval(level)
-    diff = float(after.mean() - before.mean())
+    diff, low, high, df = welch_difference(before, after, level)
     return MeanShift(year=year, n_before=len(before), n_after=len(after), mean_before=float(before.mean()),
-                     mean_after=float(after.mean()), difference=diff, low=float(low), high=float(high), df=float(welch.df))
+                     mean_after=float(after.mean()), difference=diff, low=low, high=high, df=df)
+
+
+def welch_difference(before, after, level: float = 0.95) -> tuple[float, float, float, float]:
+    """mean(after) - mean(before) with its Welch t interval and degrees of freedom; needs at
+    least 2 values on each side."""
+    welch = stats.ttest_ind(np.asarray(after, dtype=float), np.asarray(before, dtype=float), equal_var=False)
+    low, high = welch.confidence_interval(level)
+    return float(np.mean(after) - np.mean(before)), float(low), float(high), float(welch.df)
 
 
 @dataclass(frozen=True)
