@@ -215,6 +215,11 @@ CASES = [
      DATA_ROWS["manifest.csv"] + 1, "path", f"each file declared once; found 'a repeat of line {manifest_line(TRADE)}'"),
     ("unknown RCEP status of a partner", edit("partners.csv", line_of("partners.csv", "japan,"), ",member", ",yes"),
      "partners.csv", line_of("partners.csv", "japan,"), "rcep", "member, non_member, overlap or blank; found 'yes'"),
+    ("scope break with a malformed period", edit("scope_breaks.csv", line_of("scope_breaks.csv", ",,cee,2019,"), ",2019,", ",2019年,"),
+     "scope_breaks.csv", line_of("scope_breaks.csv", ",,cee,2019,"), "from_period", "a period like 2024"),
+    ("scope break of an unknown reporter", edit("scope_breaks.csv", line_of("scope_breaks.csv", "resident_population,"),
+                                                ",ningbo,", ",ningpo,"),
+     "scope_breaks.csv", line_of("scope_breaks.csv", "resident_population,"), "geo", "a reporter id defined in data/geos.csv"),
     # rule tables
     ("date of entry into force without its source", edit("agreements.csv", line_of("agreements.csv", "rcep,"),
                                                          ",chinaorg_jp_20211231_rcep,", ",,"),

@@ -17,7 +17,7 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
     best tier (1 official, 2 news, 3 reprint), then the most precisely printed figure
     (most significant digits), then one printed with its growth rate (which the audit
     can check), then the source id.
-    Columns: ``value``, ``kind``, ``qualifier``, ``source_id``, ``tier``,
+    Columns: ``value``, ``kind``, ``qualifier``, ``vintage``, ``source_id``, ``tier``,
     ``candidates`` (how many figures the year had); index: integer year.
     """
     rows = load_indicators(indicator=indicator, geo=geo, partner=partner)
@@ -35,7 +35,7 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
                             ascending=[True, True, True, True, False, True, True])
     counts = rows.groupby("year").size().rename("candidates")
     best = rows.drop_duplicates("year").set_index("year")
-    out = best[["value", "kind", "qualifier", "source_id", "tier"]].join(counts)
-    for column in ("kind", "qualifier"):
+    out = best[["value", "kind", "qualifier", "vintage", "source_id", "tier"]].join(counts)
+    for column in ("kind", "qualifier", "vintage"):
         out[column] = out[column].astype(str)
     return out

@@ -130,6 +130,12 @@ def ningbo_measures() -> pd.DataFrame:
     return _csv(paths.PROCESSED / "ningbo_measures.csv").copy()
 
 
+def scope_breaks() -> pd.DataFrame:
+    """Where a series changes scope or basis (``data/scope_breaks.csv``); a blank indicator or
+    geo applies to every one."""
+    return _csv(paths.DATA / "scope_breaks.csv").copy()
+
+
 NAME_TABLES = ("geos", "partners", "provisions", "agreements")
 
 

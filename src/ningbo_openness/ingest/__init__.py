@@ -11,6 +11,7 @@ In the order a build runs them (``build.run``, then ``build.write``):
 - ``derive``: implied bases, identity members and shares, each with its formula;
 - ``checks``: the audit of the published claims against each other;
 - ``rule_tables``: the agreement-provision and Ningbo-measure tables;
+- ``scope_breaks``: where a series changes scope or basis;
 - ``datapackage`` and ``codebook``: the descriptor and ``data/README.md``;
 - ``transaction``: the lock and the all-or-nothing replacement of every output;
 - ``keys``: unique keys across files, shared by the readers above.

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import paths
 from ..errors import InputError
 from ..schema import INDICATOR_COLUMNS, OBSERVATION_KEY
-from . import checks, codebook, datapackage, domain, rule_tables, transaction
+from . import checks, codebook, datapackage, domain, rule_tables, scope_breaks, transaction
 from .derive import derive
 from .manifest import load_manifest
 from .observations import canonical, merge_repeats
@@ -69,6 +69,7 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     table = pd.concat([reported, derived], ignore_index=True)[INDICATOR_COLUMNS]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
     cells, measures = rule_tables.read_cells(manifest, reg), rule_tables.read_measures(manifest, reg)
+    scope_breaks.read_breaks(manifest, reg)
     rows_read = raw["_file"].value_counts(sort=False).to_dict() | {
         manifest.path(name).relative_to(data_dir).as_posix(): len(frame)
         for name, frame in (("agreement_provisions", cells), ("ningbo_measures", measures))}

@@ -45,6 +45,7 @@ PARTS = (
     ("cbec_exports", "cbec_trade"),
     ("cbec_imports", "cbec_trade"),
     ("invention_patent_grants", "patent_grants"),
+    ("domestic_invention_patent_grants", "invention_patent_grants"),
     ("high_value_invention_patents", "valid_invention_patents"),
     ("overseas_warehouse_firms", "overseas_warehouses"),
     ("sea_rail_provinces", "sea_rail_cities"),

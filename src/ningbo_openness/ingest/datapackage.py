@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from ..schema import INDICATOR_COLUMNS
-from . import checks, manifest, raw, registry, rule_tables
+from . import checks, manifest, raw, registry, rule_tables, scope_breaks
 
 NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
 DESCRIPTIONS = {
@@ -66,6 +66,10 @@ DESCRIPTIONS = {
     "factor": "Multiplier from the printed unit to the canonical unit",
     "rcep": "Where the partner stands to RCEP: member (other than China), non_member, overlap (holds both) or blank",
     "in_force_china": "When the agreement entered into force for China (YYYY-MM-DD), blank if not in force for China or not coded",
+    "from_period": "First period on the new scope or basis",
+    "before": "The scope or basis before the break",
+    "after": "The scope or basis from the break on",
+    "restated": "Vintage that marks rows before the break restated on the new basis (blank: none are)",
     "domain": "Area of trade rules the provision belongs to",
     "path": "File, relative to data/",
     "table": "The table the file holds (observations may be split over several files)",
@@ -81,6 +85,8 @@ TABLE_DESCRIPTIONS = {
     ("agreements", "kind"): "bilateral, regional, plurilateral or multilateral",
     ("agreements", "source_id"): "Source id of the date of entry into force, defined in sources.csv (blank if no date)",
     ("agreements", "locator"): "Where in that source the date stands",
+    ("scope-breaks", "indicator"): "Indicator id, defined in indicators.csv (blank: every indicator)",
+    ("scope-breaks", "geo"): "Reporter id, defined in geos.csv (blank: every reporter)",
     ("provisions", "description"): "What the provision requires",
     ("manifest", "description"): "What the file holds",
     ("units", "description"): "What the unit measures",
@@ -103,6 +109,7 @@ TABLES = {
     "partners": ("partners.csv", "Trade partners and partner groups", registry.COLUMNS["partners"]),
     "provisions": ("provisions.csv", "Trade-rule provisions", ["provision", "name_en", "name_zh", "domain", "description"]),
     "agreements": ("agreements.csv", "Trade agreements coded", rule_tables.AGREEMENT_COLUMNS),
+    "scope-breaks": ("scope_breaks.csv", "Where a series changes scope or basis, cited", scope_breaks.COLUMNS),
     "manifest": (manifest.NAME, "Every input file of the build and the table it holds", manifest.COLUMNS),
 }
 
@@ -128,6 +135,8 @@ KEYS = {
     "partners": (["partner"], {}),
     "provisions": (["provision"], {}),
     "agreements": (["agreement"], {"source_id": ("sources", "source_id")}),
+    "scope-breaks": (["partner", "from_period", "after"],
+                     {"partner": ("partners", "partner"), "source_id": ("sources", "source_id")}),
     "manifest": (["path"], {}),
 }
 #: Field constraints beyond the keys, per (table, field): the vocabularies the build enforces.

@@ -21,7 +21,7 @@ NAME = "manifest.csv"
 COLUMNS = ["path", "table", "description"]
 #: Tables read from exactly one file each.
 SINGLE = ("indicators", "sources", "units", "unit_aliases", "geos", "partners", "provisions", "agreements",
-          "agreement_provisions", "ningbo_measures")
+          "scope_breaks", "agreement_provisions", "ningbo_measures")
 #: Tables that may be split over several files (one per theme or source).
 SPLIT = ("observations",)
 #: The folder whose every file must be declared.
