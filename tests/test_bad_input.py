@@ -163,7 +163,7 @@ CASES = [
     ("unknown source id", edit(RAW, ASEAN_LINE, "theory_page_2025", "some_blog"), RAW, ASEAN_LINE, "source_id",
      "a source id registered in data/sources.csv; found 'some_blog'"),
     ("missing locator", edit(RAW, ASEAN_LINE, "lines 88-90", ""), RAW, ASEAN_LINE, "locator", "a non-empty text"),
-    ("unknown qualifier", edit(RAW, ASEAN_LINE, ",exact,", ",about,"), RAW, ASEAN_LINE, "qualifier", "one of exact, floor, approx"),
+    ("unknown qualifier", edit(RAW, ASEAN_LINE, ",exact,", ",about,"), RAW, ASEAN_LINE, "qualifier", "one of exact, floor, nearly, approx"),
     ("unknown vintage", edit(RAW, ASEAN_LINE, ",exact,,", ",exact,provisional,"), RAW, ASEAN_LINE, "vintage",
      "blank or one of preliminary, final, revised"),
     ("non-numeric growth", edit(RAW, ASEAN_LINE, ",20.7,", ",20.7%,"), RAW, ASEAN_LINE, "yoy_pct",

@@ -121,6 +121,21 @@ def test_across_sources_reads_floors_as_lower_bounds():
     assert ("wire", "other") not in pairs  # two floors say nothing about each other
 
 
+def test_across_sources_reads_nearly_as_an_upper_bound():
+    frame = obs([
+        {"indicator": "trade_total", "period": "2024", "value": 70000.0, "value_printed": "7", "qualifier": "nearly",
+         "source_id": "near"},
+        {"indicator": "trade_total", "period": "2024", "value": 69820.0, "value_printed": "69820", "source_id": "below"},
+        {"indicator": "trade_total", "period": "2024", "value": 71000.0, "value_printed": "71000", "source_id": "above"},
+        {"indicator": "trade_total", "period": "2024", "value": 69000.0, "value_printed": "6.9", "qualifier": "floor",
+         "source_id": "floor"},
+    ])
+    result = checks.across_sources(frame)
+    pairs = {frozenset((r["source_id"], r["detail"].split("[")[1].split(",")[0])): r["status"] for _, r in result.iterrows()}
+    assert pairs[frozenset(("near", "below"))] == "ok" and pairs[frozenset(("near", "above"))] == "warn"
+    assert pairs[frozenset(("near", "floor"))] == "ok"  # more than 6.9 and nearly 7 fit together
+
+
 def test_across_sources_tells_revisions_from_disagreements():
     frame = obs([
         {"indicator": "rd_expenditure", "period": "2021", "value": 27864.0, "vintage": "preliminary", "source_id": "early"},

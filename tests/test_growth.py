@@ -65,26 +65,12 @@ def test_shift_share_by_hand():
         growth.shift_share(local_before, local_after, bench_before.drop("b"), bench_after)
 
 
-def test_shift_share_range_by_hand():
-    local_before, local_after = pd.Series({"a": 60.0, "other": 40.0}), pd.Series({"a": 72.0, "other": 40.0})
-    bench_before, bench_after = pd.Series({"a": 500.0, "other": 500.0}), pd.Series({"a": 550.0, "other": 500.0})
-    half = pd.Series({"a": 10.0})
-    result = growth.shift_share_range(local_before, local_after, bench_before, bench_after, half, half)
-    # mix is largest with a at 490 -> 560 (other 510 -> 490): 0.6*(100*70/490 - 5) + 0.4*(-100*20/510 - 5)
-    # and smallest with a at 510 -> 540 (other 490 -> 510): 0.6*(100*30/510 - 5) + 0.4*(100*20/490 - 5)
-    assert result.loc["mix", "high"] == pytest.approx(2.0028, abs=1e-4)
-    assert result.loc["mix", "low"] == pytest.approx(0.1621, abs=1e-4)
-    assert result.loc["mix", "value"] == pytest.approx(0.6 * 5 + 0.4 * -5)
-    # the totals are printed, so the local total and the benchmark growth do not move
-    assert result.loc["total", "low"] == result.loc["total", "high"] == pytest.approx(12)
-    assert result.loc["within", "high"] == pytest.approx(12 - 5 - 0.1621, abs=1e-4)
-
-
-
 @pytest.mark.parametrize("numerator, denominator, bound", [
     ("exact", "exact", "exact"), ("floor", "exact", "lower bound"), ("exact", "floor", "upper bound"),
     ("floor", "floor", "no bound"), ("approx", "exact", "approximate"), ("exact", "approx", "approximate"),
     ("approx", "floor", "no bound"), ("floor", "approx", "no bound"),
+    ("nearly", "exact", "upper bound"), ("exact", "nearly", "lower bound"), ("floor", "nearly", "lower bound"),
+    ("nearly", "floor", "upper bound"), ("nearly", "nearly", "no bound"), ("nearly", "approx", "no bound"),
 ])
 def test_ratio_bound(numerator, denominator, bound):
     # 2024: Ningbo-Zhoushan 3930 exact over Shanghai "more than 5000" (floor): 78.6 % at most

@@ -1,12 +1,13 @@
 """Growth arithmetic on published figures. Rates are in percent throughout."""
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from decimal import Decimal
 
 import pandas as pd
+
+from .qualifiers import ONE_SIDED, combine
 
 
 def implied_base(value: float, yoy_pct: float) -> float:
@@ -67,18 +68,16 @@ def share_pct(part, whole):
 
 
 def ratio_bound(numerator: str, denominator: str) -> str:
-    """What the ratio of two published figures is, from their qualifiers (``exact``,
-    ``floor``: the true value is at least the printed one, ``approx``): ``exact`` (up to
-    rounding), ``lower bound`` (a floor above the line), ``upper bound`` (a floor below),
-    ``approximate`` (an approximation, no floor), or ``no bound`` (a floor with a floor
-    or with an approximation on the other side, so the printed ratio can err either way)."""
-    floors = (numerator == "floor", denominator == "floor")
-    approx = "approx" in (numerator, denominator)
-    if floors == (False, False):
-        return "approximate" if approx else "exact"
-    if all(floors) or approx:
-        return "no bound"
-    return "lower bound" if floors[0] else "upper bound"
+    """What the ratio of two published figures is, from their qualifiers (see
+    ``qualifiers``): ``exact`` (up to rounding), ``lower bound`` (the true ratio is at least
+    the printed one: a floor above the line, or "nearly" below it), ``upper bound`` (the
+    reverse), ``approximate`` (an approximation and no one-sided figure), or ``no bound``
+    (one-sided figures that push opposite ways, or with an approximation, so the printed
+    ratio can err either way)."""
+    result = combine((numerator, 1), (denominator, -1))
+    if result == "approx":
+        return "no bound" if {numerator, denominator} & set(ONE_SIDED) else "approximate"
+    return {"exact": "exact", "floor": "lower bound", "nearly": "upper bound"}[result]
 
 
 def yoy_series(values: pd.Series) -> pd.Series:
@@ -128,30 +127,3 @@ def shift_share(local_before: pd.Series, local_after: pd.Series,
     within = float((weights * (local_growth - bench_growth)).sum())
     total = (local_after.sum() / local_before.sum() - 1) * 100
     return {"total": float(total), "benchmark": float(bench_total), "mix": mix, "within": within}
-
-
-def shift_share_range(local_before: pd.Series, local_after: pd.Series, bench_before: pd.Series,
-                      bench_after: pd.Series, bench_half_before: pd.Series, bench_half_after: pd.Series,
-                      rest: str = "other") -> pd.DataFrame:
-    """``shift_share`` over the rounding of the benchmark's printed partner levels.
-
-    ``bench_half_*``: half a unit of the last printed digit of each named partner's level
-    (same units as the levels); the residual partner ``rest`` = total - named partners
-    moves the opposite way, since the printed total is kept fixed. Every corner of the
-    rounding box is evaluated; returns one row per component (``total``, ``benchmark``,
-    ``mix``, ``within``) with the central ``value`` and the ``low`` and ``high`` ends.
-    """
-    named = [p for p in bench_before.index if p != rest]
-    central = shift_share(local_before, local_after, bench_before, bench_after)
-    results = []
-    for signs in itertools.product((-1, 1), repeat=2 * len(named)):
-        before, after = bench_before.copy(), bench_after.copy()
-        for partner, sign_before, sign_after in zip(named, signs[::2], signs[1::2], strict=True):
-            before[partner] += sign_before * bench_half_before[partner]
-            before[rest] -= sign_before * bench_half_before[partner]
-            after[partner] += sign_after * bench_half_after[partner]
-            after[rest] -= sign_after * bench_half_after[partner]
-        results.append(shift_share(local_before, local_after, before, after))
-    corners = pd.DataFrame(results)
-    return pd.DataFrame({"value": pd.Series(central), "low": corners.min(), "high": corners.max()})
-

@@ -22,6 +22,7 @@ import pandas as pd
 
 from .. import periods
 from ..growth import growth_rounding_bound, half_unit, share_pct, yoy_pct
+from ..qualifiers import SIDE
 from ..schema import OBSERVATION_KEY
 from .derive import IDENTITIES
 
@@ -175,14 +176,22 @@ def _relative_rounding(row) -> float:
 def _agree(r, o) -> bool | None:
     """Whether two printings of one figure agree, given rounding and qualifiers.
 
-    A floor ("more than x") agrees with any value of at least x (less rounding); two
-    floors say nothing about each other (None).
+    A floor ("more than x") agrees with any value of at least x, and "nearly x" with any
+    value of at most x (less rounding); a floor and a "nearly" agree if the floor is not
+    above the other; two bounds on the same side say nothing about each other (None).
     """
-    if r["qualifier"] == "floor" and o["qualifier"] == "floor":
+    sides = (SIDE.get(r["qualifier"], 0), SIDE.get(o["qualifier"], 0))
+    if sides[0] and sides[0] == sides[1]:
         return None
-    if "floor" in (r["qualifier"], o["qualifier"]):
-        floor, other = (r, o) if r["qualifier"] == "floor" else (o, r)
-        return other["value"] >= floor["value"] * (1 - _relative_rounding(other))
+    if sides[0] and sides[1]:
+        floor, ceiling = (r, o) if sides[0] > 0 else (o, r)
+        return floor["value"] <= ceiling["value"]
+    if any(sides):
+        bound, other = (r, o) if sides[0] else (o, r)
+        slack = _relative_rounding(other)
+        if SIDE[bound["qualifier"]] > 0:
+            return other["value"] >= bound["value"] * (1 - slack)
+        return other["value"] <= bound["value"] * (1 + slack)
     tolerance = _relative_rounding(r) + _relative_rounding(o)
     return abs(r["value"] - o["value"]) <= tolerance * max(abs(r["value"]), abs(o["value"]))
 

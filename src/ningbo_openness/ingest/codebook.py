@@ -14,8 +14,10 @@ figure, each with its source (`source_id`, defined in `sources.csv`) and the pla
 (`locator`). The raw files under `raw/` keep every number as printed, with the quoted
 passage; `manifest.csv` lists every file the build reads.
 
-**Qualifiers.** `exact`; `floor` ("more than": 超过, 突破, 多), a lower bound; `approx`
-("about": 约, 近). A floor stays a bound in every derived figure.
+**Qualifiers.** `exact`; `floor` ("more than": 超过, 突破, 多), a lower bound; `nearly`
+("nearly": 近), an upper bound; `approx` ("about": 约, and estimates, 预计). A bound stays a
+bound in every derived figure whose inputs all push the same way (a floor less an exact
+figure is a floor, an exact figure over a floor is at most the printed ratio).
 
 **Source tiers.** 1 an official release (statistics bureau, customs, port authority,
 government, IP office) or a verbatim reprint of one; 2 a named news organisation or journal;

@@ -19,7 +19,7 @@ DESCRIPTIONS = {
     "value": "Value in the indicator's canonical unit",
     "unit": "Canonical unit id, defined in units.csv",
     "yoy_pct": "Year-on-year growth in percent as published",
-    "qualifier": "exact, floor (more than) or approx (about)",
+    "qualifier": "exact, floor (more than: at least the value), nearly (at most the value) or approx (about)",
     "vintage": "preliminary, final or revised where the source says so; blank otherwise",
     "kind": "reported (as published) or derived (computed, see formula)",
     "formula": "For derived rows: the expression over other rows",

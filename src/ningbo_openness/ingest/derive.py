@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import periods
 from ..growth import implied_base
+from ..qualifiers import combine
 from ..schema import INDICATOR_COLUMNS, ref
 
 GROUP = ["geo", "partner", "period", "source_id"]
@@ -58,13 +59,6 @@ RATIOS = (
     Ratio("invention_share_of_grants", "invention_patent_grants", "patent_grants", 100),
     Ratio("high_value_share_of_valid_inventions", "high_value_invention_patents", "valid_invention_patents", 100),
 )
-
-
-def _qualifier(*qualifiers: str, additive: bool = False) -> str:
-    """Exact if all inputs are; a sum of exact figures and floors is a floor; else approx."""
-    if all(q == "exact" for q in qualifiers):
-        return "exact"
-    return "floor" if additive and set(qualifiers) <= {"exact", "floor"} else "approx"
 
 
 def _row(template, indicator: str, value: float, unit: str, formula: str, qualifier: str, period: str | None = None) -> dict:
@@ -109,14 +103,14 @@ def identities(pool: pd.DataFrame) -> pd.DataFrame:
                 a, b = g.loc[ident.first], g.loc[ident.second]
                 rows.append(_row(a, ident.total, a["value"] + b["value"], a["unit"],
                                  f"{ref(a)} + {ref(b)}",
-                                 _qualifier(a["qualifier"], b["qualifier"], additive=True)))
+                                 combine((a["qualifier"], 1), (b["qualifier"], 1))))
                 continue
             missing = ({ident.first, ident.second} - have).pop()
             known = ({ident.first, ident.second} & have).pop()
             t, k = g.loc[ident.total], g.loc[known]
             rows.append(_row(t, missing, t["value"] - k["value"], t["unit"],
                              f"{ref(t)} - {ref(k)}",
-                             _qualifier(t["qualifier"], k["qualifier"])))
+                             combine((t["qualifier"], 1), (k["qualifier"], -1))))
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
@@ -132,7 +126,7 @@ def ratios(reported: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
             scale = f" * {ratio.scale:.0f}" if ratio.scale != 1 else ""
             rows.append(_row(n, ratio.result, n["value"] / d["value"] * ratio.scale, units[ratio.result],
                              f"{ref(n)} / {ref(d)}{scale}",
-                             _qualifier(n["qualifier"], d["qualifier"])))
+                             combine((n["qualifier"], 1), (d["qualifier"], -1))))
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 

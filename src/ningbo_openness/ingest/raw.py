@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import periods
+from .. import periods, qualifiers
 from ..errors import InputError
 from . import registry
 from .csvfiles import read_strict
@@ -26,7 +26,7 @@ COLUMNS = [
     "qualifier", "vintage", "source_id", "locator", "quote", "note",
 ]
 ROW_KEY = ["indicator", "geo", "partner", "period", "source_id", "locator"]
-QUALIFIERS = ("exact", "floor", "approx")
+QUALIFIERS = qualifiers.QUALIFIERS
 #: How final a published figure is: blank when the source does not say,
 #: ``preliminary`` (初步核算, 初步测算, 快报, 预计), ``final`` (最终核实, or the annual
 #: statistical bulletin that replaces an earlier estimate) or ``revised`` (a later
@@ -62,7 +62,7 @@ def schema(reg: Registry) -> pa.DataFrameSchema:
                 NUMBER, "a plain number in ASCII digits such as 1876.9 (no separators, words or full-width digits)")),
             "unit": pa.Column(str, _member(reg.unit_aliases.index, "a published unit listed in data/unit_aliases.csv")),
             "yoy_pct": pa.Column(str, full_match(NUMBER, "a growth rate in percent in ASCII digits such as 20.7, or blank", blank=True)),
-            "qualifier": pa.Column(str, _member(QUALIFIERS, "one of exact, floor, approx")),
+            "qualifier": pa.Column(str, _member(QUALIFIERS, f"one of {', '.join(QUALIFIERS)}")),
             "vintage": pa.Column(str, _member(VINTAGES, "blank or one of preliminary, final, revised")),
             "source_id": pa.Column(str, _member(reg.sources.index, "a source id registered in data/sources.csv")),
             "locator": pa.Column(str, nonblank),

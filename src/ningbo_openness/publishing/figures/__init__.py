@@ -44,7 +44,7 @@ def plot_annual(ax, data: pd.DataFrame, colour: str, marker: str = "o", label: s
                 linestyle: str = "-") -> None:
     """Draw an ``annual_series`` table: a line through consecutive years (broken where a
     year is missing, never bridged), filled markers for exact published figures and open
-    markers for floors, approximations and values implied by growth rates."""
+    markers for floors, "nearly" figures, approximations and values implied by growth rates."""
     years = range(data.index.min(), data.index.max() + 1)
     ax.plot(years, data["value"].reindex(years), color=colour, marker="none", linestyle=linestyle, label=label)
     solid = (data["kind"] == "reported") & (data["qualifier"] == "exact")
