@@ -94,3 +94,13 @@ def test_rule_tables():
     measures = no.ningbo_measures()
     assert (measures["quote"] != "").all() and (measures["source_id"] != "").all()
     assert no.names("provisions").loc["single_window", "name_zh"] == "单一窗口"
+
+
+def test_printed_rows_keep_the_page_as_printed():
+    from ningbo_openness.load import printed_rows
+
+    page = printed_rows("theory_page_2025")
+    asean = page[(page["indicator"] == "trade_total") & (page["partner"] == "asean")].iloc[0]
+    assert (asean["value"], asean["unit"], asean["yoy_pct"]) == ("1876.9", "亿元", "20.7")
+    assert "东盟" in asean["quote"] and asean["file"] == "raw/theory_page_2025.csv"
+    assert set(page["source_id"]) == {"theory_page_2025"}

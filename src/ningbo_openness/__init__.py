@@ -6,7 +6,9 @@ Typical use::
     no.load_indicators(indicator="trade_total", geo="ningbo")   # tidy table
     no.series("port_container_throughput", geo="ningbo_zhoushan_port")
     no.meta("trade_total")["unit_en"]                          # '100 million yuan'
+    no.printed_rows("theory_page_2025")                         # a source's figures as printed, quoted
 """
-from .load import agreement_provisions, audit, load_indicators, meta, names, ningbo_measures, series, sources
+from .load import agreement_provisions, audit, load_indicators, meta, names, ningbo_measures, printed_rows, scope_breaks, series, sources
 
-__all__ = ["agreement_provisions", "audit", "load_indicators", "meta", "names", "ningbo_measures", "series", "sources"]
+__all__ = ["agreement_provisions", "audit", "load_indicators", "meta", "names", "ningbo_measures", "printed_rows",
+           "scope_breaks", "series", "sources"]
