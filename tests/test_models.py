@@ -203,3 +203,11 @@ def test_mean_shift_agrees_with_welch_by_hand():
 def test_mean_shift_needs_two_years_each_side():
     with pytest.raises(ValueError, match="at least 2 years before"):
         models.mean_shift(pd.Series([1.0, 2.0, 3.0], index=[2020, 2021, 2022]), 2021)
+
+
+def test_welch_difference_by_hand():
+    # means 2 and 6; variances 2 and 8; se = sqrt(2/2 + 8/2); Welch df = 5**2 / (1**2 / 1 + 4**2 / 1)
+    diff, low, high, df = models.welch_difference([1.0, 3.0], [4.0, 8.0])
+    half = stats.t.ppf(0.975, 25 / 17) * math.sqrt(5)
+    assert (diff, df) == pytest.approx((4.0, 25 / 17))
+    assert (low, high) == pytest.approx((4 - half, 4 + half))
