@@ -9,7 +9,7 @@ LOCK := requirements.lock
 UV := uv==0.13.9
 UV_COMPILE := pip compile pyproject.toml --extra test --extra lint --generate-hashes --universal --python-version 3.11
 
-.PHONY: help setup lock data notebooks figures exercises html reproduce test lint bench lab clean update-notebooks
+.PHONY: help setup lock data notebooks figures exercises html reproduce test lint bench lab lab-student workspace clean update-notebooks
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
@@ -56,8 +56,14 @@ bench: setup ## measure notebook, loader, test-suite and build times into build/
 update-notebooks: data ## re-execute the notebooks in place, refreshing their committed outputs
 	$(PY) -m ningbo_openness notebooks --in-place
 
-lab: setup ## open JupyterLab on notebooks/
+lab: setup ## open JupyterLab on notebooks/ (the teacher's view: solutions and model answers)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+workspace: data ## write the student versions into workspace/ (a notebook you changed is kept; FORCE=1 replaces it)
+	$(PY) -m ningbo_openness workspace --dir workspace $(if $(FORCE),--force)
+
+lab-student: workspace ## open JupyterLab on workspace/: the exercises as students get them, no solutions
+	$(VENV)/bin/jupyter lab --notebook-dir=workspace
 
 clean: ## remove build/ and .venv
 	rm -rf build $(VENV) src/*.egg-info

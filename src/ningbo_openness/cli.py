@@ -1,4 +1,4 @@
-"""Command line: ``python -m ningbo_openness build | figures | notebooks | exercises | html``.
+"""Command line: ``python -m ningbo_openness build | figures | notebooks | exercises | workspace | html``.
 
 Exit codes of ``build``: 0 built; 1 bad input in the data folder; 2 a wrong command line;
 3 an environment fault (a file that cannot be read or written, a full disk, a lock held
@@ -119,13 +119,25 @@ def main(argv: list[str] | None = None) -> int:
     fig_cmd.add_argument("--if-changed", action="store_true", help=CHANGED_HELP)
     ex_cmd = commands.add_parser("exercises", help="write student versions of the exercises (solutions removed)")
     ex_cmd.add_argument("--out-dir", type=Path, default=paths.BUILD / "exercises")
+    ws_cmd = commands.add_parser("workspace", help="write the student versions where JupyterLab opens them (edited ones kept)")
+    ws_cmd.add_argument("--dir", type=Path, default=paths.ROOT / "workspace", help="the student's folder (default workspace/)")
+    ws_cmd.add_argument("--force", action="store_true", help="overwrite notebooks the student has changed")
     html_cmd = commands.add_parser("html", help="render notebooks, exercises and sources to a static site")
     html_cmd.add_argument("--out-dir", type=Path, default=paths.BUILD / "html")
     args = parser.parse_args(argv)
     if args.command == "exercises":
-        from .publishing.exercises import write_student_versions
+        from .publishing.handouts import write_student_versions
 
         print(f"wrote {len(write_student_versions(args.out_dir))} student notebooks to {args.out_dir}")
+        return 0
+    if args.command == "workspace":
+        from .publishing.handouts import update_workspace
+
+        outcome = update_workspace(args.dir, args.force)
+        for name in outcome["kept"]:
+            print(f"kept {name}: it has your changes (run with --force, or FORCE=1 make lab-student, to replace it)")
+        print(f"workspace {args.dir}: {len(outcome['written'])} written, {len(outcome['current'])} up to date, "
+              f"{len(outcome['kept'])} kept")
         return 0
     if args.command == "html":
         from .publishing.site import build_site

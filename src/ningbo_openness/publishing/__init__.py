@@ -5,6 +5,6 @@
 - ``figure_manifest``: the record of every saved figure file (caption, sources, sha256);
 - ``figures``: the registry of the project's figures, one drawing module per notebook theme;
 - ``notebooks``: executing the notebooks in fresh kernels;
-- ``exercises``: the student versions of the exercise notebooks;
+- ``handouts``: the student versions of the exercise notebooks and the student workspace;
 - ``site``: the offline HTML site.
 """

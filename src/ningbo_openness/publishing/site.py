@@ -15,7 +15,7 @@ from nbconvert import HTMLExporter
 from .. import paths
 from ..load import sources
 from . import figure_manifest
-from .exercises import student_version
+from .handouts import exercise_id, student_version
 from .notebooks import notebook_paths
 
 #: Script tags that load from the network (require.js, MathJax): the notebooks use
@@ -67,13 +67,14 @@ def build_site(out_dir: Path, figures_dir: Path = paths.FIGURES) -> Path:
     ``out_dir``; returns the index page."""
     exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries: dict[str, list[tuple[str, str]]] = {"Notebooks": [], "Exercises (student)": [], "Exercises (solutions)": []}
+    entries: dict[str, list[tuple[str, str]]] = {"Notebooks": [], "Exercises (student)": [],
+                                                 "Exercises (teacher's key: solutions and model answers)": []}
     for path in notebook_paths():
         notebook = nbformat.read(path, as_version=4)
         versions = [("Notebooks", notebook, path.stem)]
         if path.parent.name == "exercises":
-            versions = [("Exercises (student)", student_version(notebook), f"{path.stem}_student"),
-                        ("Exercises (solutions)", notebook, f"{path.stem}_solution")]
+            versions = [("Exercises (student)", student_version(notebook, exercise_id(path)), f"{path.stem}_student"),
+                        ("Exercises (teacher's key: solutions and model answers)", notebook, f"{path.stem}_solution")]
         for section, version, stem in versions:
             body, _ = exporter.from_notebook_node(version)
             (out_dir / f"{stem}.html").write_text(REMOTE_SCRIPT.sub("", body), encoding="utf-8")
