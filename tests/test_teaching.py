@@ -111,7 +111,7 @@ def test_step_one_of_exercise_one_loads_exactly_one_row():
 @pytest.mark.parametrize("exercise_id, given, hint", [
     ("e1", {"implied": 1876.9}, "is the 2024 value itself"),
     ("e1", {"implied": 1876.9 * (1 - 0.207)}, "takes the growth rate off"),
-    ("e1", {"low": "swap"}, "is not the base"),
+    ("e1", {"low": "swap"}, "is not right"),
     ("e2", {"largest": "africa"}, "grew fastest in per cent"),
     ("e3", {"hac_wider": True}, "small-sample bias"),
     ("e5", {"share_2023": 0.146}, "is a fraction"),
