@@ -113,15 +113,63 @@ def test_manifest_lists_exactly_the_files(exported):
     assert set(manifest["notebook"]) == {spec.notebook for spec in figures.REGISTRY.values()}
 
 
-def test_pdf_embeds_truetype_fonts(exported):
-    pdf = (exported[0] / "zh" / "partner_trade_2024.pdf").read_bytes()
-    assert b"/FontFile2" in pdf and b"/CIDFontType2" in pdf
-    assert b"/Type3" not in pdf
+#: How a font program starts: TrueType (glyf outlines) or OpenType with CFF outlines.
+TRUETYPE_MAGIC, CFF_MAGIC = (b"\x00\x01\x00\x00", b"true"), b"OTTO"
 
 
-def test_svg_keeps_text_as_text(exported):
-    svg = (exported[0] / "zh" / "partner_trade_2024.svg").read_text(encoding="utf-8")
-    assert "<text" in svg and "东盟" in svg
+def embedded_fonts(path):
+    """(font name, subtype, font program kind) for every font of a PDF, read with pypdf."""
+    from pypdf import PdfReader
+
+    found = []
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendants = [d.get_object() for d in font.get("/DescendantFonts", [])] or [font]
+            for part in descendants:
+                descriptor = part.get("/FontDescriptor")
+                program = None
+                if descriptor is not None:
+                    descriptor = descriptor.get_object()
+                    for key in ("/FontFile2", "/FontFile3", "/FontFile"):
+                        if key in descriptor:
+                            program = (key, descriptor[key].get_object().get_data()[:4])
+                found.append((str(part.get("/BaseFont")), str(part.get("/Subtype")), program))
+    return found
+
+
+def test_every_chinese_pdf_embeds_a_truetype_program_that_is_truetype(exported):
+    pdfs = sorted((exported[0] / "zh").glob("*.pdf"))
+    assert len(pdfs) == len(figures.REGISTRY)
+    for pdf in pdfs:
+        fonts = embedded_fonts(pdf)
+        cjk = [f for f in fonts if "CJK" in f[0]]
+        assert cjk, pdf.name
+        for name, subtype, program in fonts:
+            assert program is not None, f"{pdf.name}: {name} is not embedded"
+            key, magic = program
+            assert subtype != "/Type3", f"{pdf.name}: {name} is a Type 3 font"
+            if key == "/FontFile2":  # a TrueType program must hold TrueType outlines, not CFF
+                assert magic in TRUETYPE_MAGIC and magic != CFF_MAGIC, f"{pdf.name}: {name} is CFF inside FontFile2"
+
+
+def test_poppler_reads_every_chinese_pdf_without_a_warning(exported):
+    import shutil
+
+    if shutil.which("pdffonts") is None:
+        pytest.skip("poppler's pdffonts is not installed (apt-get install poppler-utils)")
+    for pdf in sorted((exported[0] / "zh").glob("*.pdf")):
+        run = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+        assert run.stderr == "", f"{pdf.name}: {run.stderr}"
+        assert "CID TrueType" in run.stdout and " no " not in run.stdout.split("\n", 2)[2]
+
+
+def test_chinese_svgs_draw_text_as_outlines_and_english_keep_text(exported):
+    for svg in sorted((exported[0] / "zh").glob("*.svg")):
+        text = svg.read_text(encoding="utf-8")
+        assert "<text" not in text and "font-family" not in text, svg.name
+    english = (exported[0] / "en" / "partner_trade_2024.svg").read_text(encoding="utf-8")
+    assert "<text" in english and "ASEAN" in english
 
 
 def test_png_resolution(exported):

@@ -2,7 +2,8 @@
 survive grayscale printing, and the current language.
 
 The CJK font is Noto Sans CJK SC (SIL Open Font License), shipped inside the
-``mplfonts`` package, so Chinese labels render on a machine with no system fonts.
+``mplfonts`` package, so Chinese labels render on a machine with no system fonts. Figures
+use a TrueType-outline subset of it (``fonts``), which PDF preflight tools accept.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from cycler import cycler
 from matplotlib import font_manager
 
 from ..load import meta, names
+from .fonts import truetype_copy
 
 CJK_FONT = "Noto Sans CJK SC"
 CJK_FONT_FILE = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
@@ -31,9 +33,15 @@ PNG_DPI = 300
 
 
 def register_fonts() -> None:
-    """Make the bundled CJK font known to matplotlib (idempotent)."""
-    if CJK_FONT not in {f.name for f in font_manager.fontManager.ttflist}:
-        font_manager.fontManager.addfont(str(CJK_FONT_FILE))
+    """Make the TrueType copy of the bundled CJK font known to matplotlib, and only that copy
+    (idempotent; the copy is made on first use)."""
+    manager = font_manager.fontManager
+    copy = str(truetype_copy(CJK_FONT_FILE))
+    others = [f for f in manager.ttflist if f.name == CJK_FONT and f.fname != copy]
+    for entry in others:
+        manager.ttflist.remove(entry)
+    if not any(f.fname == copy for f in manager.ttflist):
+        manager.addfont(copy)
 
 
 register_fonts()
@@ -48,7 +56,8 @@ def check_lang(lang: str) -> str:
 def use_style(lang: str = "en") -> None:
     """Apply the house style: seaborn 'ticks' at paper scale, 8 pt text, colour-blind-safe
     colours paired with markers and line styles, CJK-capable fonts for ``lang="zh"``,
-    TrueType fonts embedded in PDF and text kept as text in SVG."""
+    TrueType fonts embedded in PDF; in SVG, text stays text in English and becomes outlines in
+    Chinese, so the file looks the same on a machine without CJK fonts."""
     check_lang(lang)
     fonts = [CJK_FONT, LATIN_FONT] if lang == "zh" else [LATIN_FONT, CJK_FONT]
     sns.set_theme(context="paper", style="ticks", palette=PALETTE, font=fonts[0], rc={
@@ -64,7 +73,7 @@ def use_style(lang: str = "en") -> None:
         "figure.dpi": 150, "figure.constrained_layout.use": True,
         "savefig.dpi": PNG_DPI, "savefig.bbox": "standard",
         "pdf.fonttype": 42, "ps.fonttype": 42,
-        "svg.fonttype": "none", "svg.hashsalt": SVG_HASH_SALT,
+        "svg.fonttype": "path" if lang == "zh" else "none", "svg.hashsalt": SVG_HASH_SALT,
     })
     global _LANG
     _LANG = lang
