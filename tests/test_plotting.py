@@ -222,3 +222,28 @@ def test_manifest_survives_parallel_writers(tmp_path):
             future.result()
     # without the lock, rows of one writer are regularly lost here
     assert sorted(figure_manifest.read(tmp_path)["name"]) == sorted(f"{p}{i}" for p in "ab" for i in range(20))
+
+
+def test_one_figure_for_a_paper_goes_where_asked_and_leaves_other_rows_alone(tmp_path):
+    out = tmp_path / "paper"
+    figures.export("trade_long_run", "en", out_dir=out)
+    before = figure_manifest.read(out)
+    figures.export("partner_trade_2024", "zh", out_dir=out, width="double", height_mm=90, source_line=True)
+    after = figure_manifest.read(out)
+    kept = after[after["name"] == "trade_long_run"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, before.reset_index(drop=True))
+    mine = after[after["name"] == "partner_trade_2024"]
+    spec = figures.REGISTRY["partner_trade_2024"]
+    assert set(mine["caption"]) == {spec.caption} and set(mine["notebook"]) == {spec.notebook}
+    assert set(mine["width_mm"]) == {"178.0"} and float(mine["height_mm"].iloc[0]) > 90  # the source strip
+    assert (out / "zh" / "partner_trade_2024.pdf").exists()
+
+
+def test_the_source_line_names_the_dataset_and_every_source(tmp_path):
+    style.use_style("zh")
+    fig, drawn = figures.REGISTRY["partner_trade_2024"].draw("zh")
+    export.save_figure(fig, "source_line", lang="zh", sources=drawn, out_dir=tmp_path, source_line=True)
+    texts = [t.get_text() for t in fig.texts]
+    assert any(t.startswith("资料来源：ningbo-openness") and all(s in t.replace("\n", "") for s in drawn) for t in texts)
+    plt.close(fig)
+    assert export.source_text(["b", "a"], "en") == "Source: ningbo-openness dataset, compiled from a, b."

@@ -52,16 +52,20 @@ def plot_annual(ax, data: pd.DataFrame, colour: str, marker: str = "o", label: s
     ax.scatter(data.index[~solid], data.loc[~solid, "value"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
 
 
-def export(name: str, lang: str = "en", out_dir=None) -> plt.Figure:
+def export(name: str, lang: str = "en", out_dir=None, width: str | float | None = None, height_mm: float | None = None,
+           source_line: bool = False) -> plt.Figure:
     """Draw a registered figure in ``lang``, save it (PDF, SVG, PNG, manifest) and return it.
 
+    ``out_dir`` defaults to ``build/figures``; ``width`` to the figure's registered width
+    (``"single"`` 85 mm, ``"double"`` 178 mm, or mm); ``source_line`` adds "Source: ..." under
+    the figure. The manifest rows written carry the registered caption, notebook and sources.
     The figure is closed in pyplot, so a notebook shows it once, as the cell's value.
     """
     spec = REGISTRY[name]
     style.use_style(lang)
     fig, drawn_from = spec.draw(lang)
-    save_figure(fig, name, spec.width, lang=lang, caption=spec.caption, sources=drawn_from,
-                notebook=spec.notebook, out_dir=out_dir)
+    save_figure(fig, name, width or spec.width, height_mm, lang=lang, caption=spec.caption, sources=drawn_from,
+                notebook=spec.notebook, out_dir=out_dir, source_line=source_line)
     plt.close(fig)
     return fig
 
