@@ -42,7 +42,8 @@ def test_the_glyph_check_can_fail_without_the_cjk_font():
 
 
 def test_labels_from_metadata():
-    assert style.label("trade_total", "en") == "Goods trade (imports + exports) (100 million yuan)"
+    assert style.label("trade_total", "en") == "Goods trade (imports + exports; 100 million yuan)"
+    assert style.label("port_container_throughput", "en") == "Port container throughput (10,000 TEU)"
     assert style.label("trade_total", "zh") == "货物进出口总额（亿元）"
     assert style.label("patent_grants", "zh") == "专利授权量（件）"
     assert style.name("cee", "partners", "zh") == "中东欧国家"
@@ -196,7 +197,7 @@ def test_figure_sources_ignore_the_other_language(tmp_path):
 
 
 def test_long_labels_wrap():
-    assert style.label("trade_total", "en", wrap=40) == "Goods trade (imports + exports) (100\nmillion yuan)"
+    assert style.label("trade_total", "en", wrap=40) == "Goods trade (imports + exports; 100\nmillion yuan)"
 
 
 def _save_many(out_dir, prefix):
@@ -247,3 +248,34 @@ def test_the_source_line_names_the_dataset_and_every_source(tmp_path):
     assert any(t.startswith("资料来源：ningbo-openness") and all(s in t.replace("\n", "") for s in drawn) for t in texts)
     plt.close(fig)
     assert export.source_text(["b", "a"], "en") == "Source: ningbo-openness dataset, compiled from a, b."
+
+
+@pytest.mark.parametrize("name", sorted(figures.REGISTRY))
+def test_no_text_overlaps_no_legend_covers_data_and_every_axis_can_be_read(name):
+    from ningbo_openness.publishing import layout
+
+    spec = figures.REGISTRY[name]
+    for lang in style.LANGS:
+        style.use_style(lang)
+        fig, _ = spec.draw(lang)
+        export.at_export_size(fig, spec.width)
+        found = layout.problems(fig)
+        plt.close(fig)
+        assert found == [], f"{name} ({lang}): {found}"
+
+
+def test_the_layout_check_finds_what_it_looks_for():
+    from ningbo_openness.publishing import layout
+
+    style.use_style("en")
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    ax.bar([1, 2, 3], [5, 6, 7], label="bars")
+    ax.legend(loc="center")
+    ax.text(1, 6, "a label")
+    ax.text(1, 6, "another label")
+    ax.set_ylim(0, 7.5)
+    ax.set_yticks([0, 7])
+    found = layout.problems(fig)
+    plt.close(fig)
+    assert any("runs into" in f for f in found) and "the legend covers a bar" in found
+    assert any("only 2 labelled ticks" in f for f in found)

@@ -48,9 +48,8 @@ def save_figure(fig, name: str, width: str | float = "single", height_mm: float 
     """
     lang = check_lang(lang or current_lang())
     out_dir = out_dir or paths.FIGURES
-    w, h = figure_size(width, height_mm, aspect=fig.get_figheight() / fig.get_figwidth())
-    fig.set_size_inches(w, h)
-    engine = _freeze_layout(fig)
+    engine = at_export_size(fig, width, height_mm)
+    w, h = fig.get_figwidth(), fig.get_figheight()
     if source_line:
         _add_source_line(fig, source_text(sources, lang))
         w, h = fig.get_figwidth(), fig.get_figheight()
@@ -108,6 +107,14 @@ def _add_source_line(fig, text: str) -> None:
     fig.set_size_inches(width_in, total)
     fig.text(0.01, SOURCE_LINE_PT / 2 / 72 / total, "\n".join(lines), ha="left", va="bottom", fontsize=SOURCE_LINE_PT,
              color="#444444", linespacing=1.3)
+
+
+def at_export_size(fig, width: str | float = "single", height_mm: float | None = None):
+    """Resize ``fig`` to a journal width and fix its layout as it will be saved; returns the
+    layout engine it had, to be restored after saving."""
+    w, h = figure_size(width, height_mm, aspect=fig.get_figheight() / fig.get_figwidth())
+    fig.set_size_inches(w, h)
+    return _freeze_layout(fig)
 
 
 def _freeze_layout(fig):

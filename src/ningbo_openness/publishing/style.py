@@ -88,13 +88,17 @@ def current_lang() -> str:
 
 
 def label(indicator: str, lang: str | None = None, wrap: int | None = None) -> str:
-    """Axis label from the indicator metadata: name and unit in English or Chinese,
-    broken into lines of at most ``wrap`` characters if given (English only)."""
+    """Axis label from the indicator metadata: name and unit in English or Chinese, broken
+    into lines of at most ``wrap`` characters if given (English only). A name that already
+    ends in parentheses takes the unit inside them ("Goods trade (imports + exports; 100
+    million yuan)"), never a second pair."""
     lang = check_lang(lang or _LANG)
     m = meta(indicator)
     if lang == "zh":
-        return f"{m['name_zh']}（{m['unit_zh']}）"
-    text = f"{m['name_en']} ({m['unit_en']})"
+        name_zh = m["name_zh"]
+        return f"{name_zh[:-1]}；{m['unit_zh']}）" if name_zh.endswith("）") else f"{name_zh}（{m['unit_zh']}）"
+    name_en = m["name_en"]
+    text = f"{name_en[:-1]}; {m['unit_en']})" if name_en.endswith(")") else f"{name_en} ({m['unit_en']})"
     return textwrap.fill(text, wrap) if wrap else text
 
 
@@ -104,3 +108,11 @@ def name(identifier: str, table: str = "partners", lang: str | None = None) -> s
     return names(table).loc[identifier, "name_zh" if lang == "zh" else "name_en"]
 
 
+
+def year_ticks(ax, years) -> None:
+    """A tick at every year, labelled every other year when there are more than six (so that
+    labels of a single-column figure never run together)."""
+    years = sorted(int(y) for y in years)
+    step = 2 if len(years) > 6 else 1
+    ax.set_xticks([y for y in years if (y - years[-1]) % step == 0])
+    ax.set_xticks(years, minor=True)

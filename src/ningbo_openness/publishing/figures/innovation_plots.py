@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from ...annual import annual_series
 from ...growth import share_pct
@@ -29,6 +30,9 @@ def patents_decade(lang: str):
     plot_annual(top, grants, style.PALETTE[0], "o", meta("patent_grants")[name])
     plot_annual(top, inventions, style.PALETTE[1], "s", meta("invention_patent_grants")[name])
     top.set_yscale("log")
+    top.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    top.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    top.yaxis.set_minor_formatter(NullFormatter())
     top.set_ylabel(TEXT["count"][lang])
     fig.legend(loc="outside upper center", ncols=2, title=TEXT["open"][lang], title_fontsize=6)
     years = range(min(grants.index.min(), inventions.index.min()), max(grants.index.max(), inventions.index.max()) + 1)
@@ -36,6 +40,7 @@ def patents_decade(lang: str):
     bottom.plot(years, share, color=style.PALETTE[2], marker="^")
     bottom.set_title(TEXT["share"][lang], loc="left")
     bottom.set_ylim(0, share.max() * 1.3)
+    bottom.yaxis.set_major_locator(MaxNLocator(nbins=4, min_n_ticks=3))
     return fig, sorted(set(grants["source_id"]) | set(inventions["source_id"]))
 
 

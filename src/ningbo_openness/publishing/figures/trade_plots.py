@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from ...annual import annual_series
 from ...claims import SEED
@@ -33,11 +34,12 @@ def trade_long_run(lang: str):
         part = data[data["kind"] == kind]
         top.bar(part.index, part["value"], color=colour, hatch=hatch, edgecolor="white", label=TEXT[kind][lang])
     top.set_title(style.label("trade_total", lang, wrap=40), loc="left")
-    top.legend(loc="upper left")
+    fig.legend(loc="outside upper center", ncols=2)
     bottom.plot(data.index, data["share_of_china_pct"], color=style.PALETTE[1], marker="o")
     bottom.set_title(TEXT["share"][lang], loc="left")
-    bottom.set_xticks(data.index)
+    style.year_ticks(bottom, data.index)
     bottom.set_ylim(0, data["share_of_china_pct"].max() * 1.2)
+    bottom.yaxis.set_major_locator(MaxNLocator(nbins=4, min_n_ticks=3))
     sources = set(data["source_id"]) | set(data["china_source_id"].dropna())
     return fig, sorted(sources)
 
