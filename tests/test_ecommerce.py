@@ -15,11 +15,11 @@ def test_reconciliation_by_hand():
     table = ecommerce.reconciliation().set_index("comparison")
     first = table.loc["2023 total vs 2024 exports + imports"]
     assert first["arithmetic"] == pytest.approx((450 + 257.4) / 2301.8 * 100)
-    assert bool(first["same_scope"]) and bool(first["same_window"])
+    assert first["same_scope"] == "not stated" and bool(first["same_window"])  # the page states no scope
     assert "cannot share a definition" in first["meaning"]
     province = table.loc["Ningbo 2023 total vs Zhejiang 2019 retail e-commerce"]
     assert province["arithmetic"] == pytest.approx(2301.8 / 1051.5)
-    assert not province["same_scope"]
+    assert province["same_scope"] == "not stated"
     imports = table.loc["Ningbo 2024 imports vs 2018 retail imports (1 Jan-11 Nov)"]
     years = (31 + 365 * 6 + 2) / 365.25  # 2018-11-30 to 2024-12-31: December 2018, six years, two leap days
     assert imports["arithmetic"] == pytest.approx(((257.4 / 130) ** (1 / years) - 1) * 100)

@@ -119,6 +119,9 @@ def test_step_one_of_exercise_one_loads_exactly_one_row():
     ("e6", {"needed": 450}, "printed floor itself"),
     ("e7", {"p_2022_published": 0.042}, "with all years"),
     ("e8", {"same_flow": True}, "certificates cover exports"),
+    ("e3", {"hac_wider": "False"}, "without quotes"),
+    ("e6", {"needed": 2044}, "not rounded"),
+    ("e4", {"moves_most": "rcep"}, "not simply the agreement with most best-endeavour cells"),
 ])
 def test_a_planted_wrong_answer_gets_its_hint(exercise_id, given, hint):
     line = next(v for v in exercises.verdicts(exercise_id, **given) if v.split(":")[0].endswith(next(iter(given))))

@@ -31,7 +31,19 @@ def _scope(indicator: str) -> str:
         return "special customs supervision areas only"
     if "bonded" in indicator:
         return "bonded retail imports only"
-    return "retail only" if "retail" in indicator else "not stated (all modes or unknown)"
+    return "retail only" if "retail" in indicator else f"{UNSTATED} (all modes or unknown)"
+
+
+UNSTATED = "not stated"
+
+
+def _same_scope(left, right) -> str:
+    """``yes`` or ``no`` where every figure's scope is stated, ``not stated`` otherwise: two
+    figures whose sources give no scope are not known to share one."""
+    scopes = [{_scope(str(r["indicator"])) for r in side} for side in (left, right)]
+    if any(s.startswith(UNSTATED) for side in scopes for s in side):
+        return UNSTATED
+    return "yes" if scopes[0] == scopes[1] else "no"
 
 
 def _window(period: str) -> str:
@@ -56,9 +68,10 @@ def reconciliation() -> pd.DataFrame:
     """The comparisons a reader of the source page would make, with their arithmetic.
 
     Columns: ``comparison``, ``left``, ``right`` (the figures, with sources),
-    ``same_scope`` and ``same_window`` (whether the two sides share a definition
-    and a time window, from the indicators and periods), ``arithmetic`` (a number)
-    and ``meaning``. Only a pair with the same scope and window is like for like.
+    ``same_scope`` (``yes``, ``no``, or ``not stated`` where a source gives no scope) and
+    ``same_window`` (whether the two sides cover windows of the same kind), ``arithmetic``
+    (a number) and ``meaning``. Only a pair with a stated, shared scope and the same window
+    is like for like.
     """
     total_2023 = _one("cbec_trade", "ningbo", "2023")
     exports_2024 = _one("cbec_exports", "ningbo", "2024")
@@ -80,7 +93,7 @@ def reconciliation() -> pd.DataFrame:
 
     def pair(comparison, left, right, arithmetic, meaning):
         return {"comparison": comparison, "left": " + ".join(cite(r) for r in left), "right": " + ".join(cite(r) for r in right),
-                "same_scope": {_scope(str(r["indicator"])) for r in left} == {_scope(str(r["indicator"])) for r in right},
+                "same_scope": _same_scope(left, right),
                 "same_window": {_window(r["period"]) for r in left} == {_window(r["period"]) for r in right},
                 "arithmetic": arithmetic, "meaning": meaning}
 

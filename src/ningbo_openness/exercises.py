@@ -151,7 +151,7 @@ def _bound_2015() -> str:
 
 def _changed_more() -> str:
     table = _patents()
-    change = table.loc[2023, ["share %", "per 10k residents"]] / table.loc[2015, ["share %", "per 10k residents"]]
+    change = table.loc[2023, ["share %", "per 10k residents"]] / table.loc[2021, ["share %", "per 10k residents"]]
     return "per head" if change["per 10k residents"] > change["share %"] else "share"
 
 
@@ -233,8 +233,9 @@ EXERCISES: dict[str, tuple[Answer, ...]] = {
     "e4": (
         Answer("order_changes", "whether RCEP and CPTPP swap places for any weight (True or False)", _order_changes),
         Answer("moves_most", "the agreement id whose score moves most between weights 0 and 1", _moves_most, 0.0, (
-            Hint(lambda v, e: True, "{value}: compare each agreement's score at weight 1 with its score at weight 0; "
-                                    "the one with most best-endeavour cells in alignment.depth moves most."),
+            Hint(lambda v, e: True, "{value}: compute, for each agreement, its score at weight 1 minus its score at "
+                                    "weight 0 (scores[1.0] - scores[0.0]) and take the largest; it is not simply the "
+                                    "agreement with most best-endeavour cells."),
         )),
     ),
     "e5": (
@@ -254,7 +255,8 @@ EXERCISES: dict[str, tuple[Answer, ...]] = {
                  "the 2015 total of all grants is printed as 'more than', and it sits in the denominator: a larger true "
                  "total means a smaller true share."),
         )),
-        Answer("changed_more", "what changed more from 2015 to 2023 ('share' or 'per head')", _changed_more),
+        Answer("changed_more", "what changed more from 2021 to 2023 in relative terms ('share' or 'per head')",
+               _changed_more),
     ),
     "e6": (
         Answer("share", "the 2024 parts as a percentage of the 2023 total", lambda: _ecommerce()["share"], 0.05, (
@@ -306,6 +308,11 @@ def _verdict(answer: Answer, value) -> str:
     expected = answer.expected()
     if _matches(value, expected, answer.tolerance):
         return f"✓ {answer.name}: right"
+    if isinstance(expected, bool) and isinstance(value, str):
+        return f"✗ {answer.name}: give True or False without quotes ({value!r} is a text)."
+    if _rounded(value, expected, answer.tolerance):
+        return (f"✗ {answer.name}: {value} is close; the check needs it within ±{answer.tolerance:g}, so give the "
+                "value as computed, not rounded.")
     for hint in answer.hints:
         try:
             fits = hint.when(value, expected)
@@ -314,6 +321,14 @@ def _verdict(answer: Answer, value) -> str:
         if fits:
             return f"✗ {answer.name}: " + _say(hint.say, value)
     return f"✗ {answer.name}: " + _say(answer.fallback, value, answer.what)
+
+
+def _rounded(value, expected, tolerance: float) -> bool:
+    """A number off by no more than rounding to a few digits would make it (within 0.5 %)."""
+    number = _number(value)
+    if number is None or isinstance(expected, bool | str | set | pd.Series):
+        return False
+    return abs(number - float(expected)) <= max(0.005 * abs(float(expected)), tolerance)
 
 
 def _say(template: str, value, what: str = "") -> str:
