@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
 import subprocess
 import sys
@@ -111,6 +112,8 @@ def test_manifest_lists_exactly_the_files(exported):
     on_disk = {k: v for k, v in _hashes(out).items() if k != "manifest.csv"}
     assert dict(zip(manifest["file"], manifest["sha256"], strict=True)) == on_disk
     assert (manifest["caption"] != "").all() and (manifest["sources"] != "").all()
+    for _, row in manifest.iterrows():  # each language's files carry that language's caption
+        assert row["caption"] == figures.REGISTRY[row["name"]].caption_in(row["lang"])
     assert set(manifest["notebook"]) == {spec.notebook for spec in figures.REGISTRY.values()}
 
 
@@ -235,7 +238,7 @@ def test_one_figure_for_a_paper_goes_where_asked_and_leaves_other_rows_alone(tmp
     pd.testing.assert_frame_equal(kept, before.reset_index(drop=True))
     mine = after[after["name"] == "partner_trade_2024"]
     spec = figures.REGISTRY["partner_trade_2024"]
-    assert set(mine["caption"]) == {spec.caption} and set(mine["notebook"]) == {spec.notebook}
+    assert set(mine["caption"]) == {spec.caption_in("zh")} and set(mine["notebook"]) == {spec.notebook}
     assert set(mine["width_mm"]) == {"178.0"} and float(mine["height_mm"].iloc[0]) > 90  # the source strip
     assert (out / "zh" / "partner_trade_2024.pdf").exists()
 
@@ -279,3 +282,10 @@ def test_the_layout_check_finds_what_it_looks_for():
     plt.close(fig)
     assert any("runs into" in f for f in found) and "the legend covers a bar" in found
     assert any("only 2 labelled ticks" in f for f in found)
+
+
+def test_every_figure_has_a_chinese_caption():
+    from ningbo_openness.publishing.figures.captions_zh import CAPTIONS_ZH
+
+    assert set(CAPTIONS_ZH) == set(figures.REGISTRY)
+    assert all(re.search("[\u4e00-\u9fff]", caption) for caption in CAPTIONS_ZH.values())

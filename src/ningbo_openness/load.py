@@ -130,13 +130,14 @@ def ningbo_measures() -> pd.DataFrame:
     return _csv(paths.PROCESSED / "ningbo_measures.csv").copy()
 
 
-def printed_rows(source_id: str) -> pd.DataFrame:
-    """One source's figures exactly as the raw observation files keep them: number, unit and
-    growth rate as printed, the locator and the quoted passage, with the file each row is in."""
+def printed_rows(source_id: str | None = None) -> pd.DataFrame:
+    """One source's figures (every source's, if ``None``) exactly as the raw observation files
+    keep them: number, unit and growth rate as printed, the locator and the quoted passage,
+    with the file each row is in."""
     manifest = _csv(paths.DATA / "manifest.csv")
     files = manifest.loc[manifest["table"] == "observations", "path"]
     rows = pd.concat([_csv(paths.DATA / f).assign(file=f) for f in files], ignore_index=True)
-    return rows[rows["source_id"] == source_id].reset_index(drop=True)
+    return (rows if source_id is None else rows[rows["source_id"] == source_id]).reset_index(drop=True)
 
 
 def scope_breaks() -> pd.DataFrame:

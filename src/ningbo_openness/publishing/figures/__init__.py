@@ -16,6 +16,7 @@ import pandas as pd
 from ...load import sources
 from .. import figure_manifest, style
 from ..export import save_figure
+from .captions_zh import CAPTIONS_ZH
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,10 @@ class FigureSpec:
     caption: str
     width: str
     draw: Callable[[str], tuple[plt.Figure, list[str]]]
+
+    def caption_in(self, lang: str) -> str:
+        """The caption in ``lang`` (Chinese captions in ``captions_zh``)."""
+        return CAPTIONS_ZH[self.name] if lang == "zh" else self.caption
 
 
 REGISTRY: dict[str, FigureSpec] = {}
@@ -64,7 +69,7 @@ def export(name: str, lang: str = "en", out_dir=None, width: str | float | None 
     spec = REGISTRY[name]
     style.use_style(lang)
     fig, drawn_from = spec.draw(lang)
-    save_figure(fig, name, width or spec.width, height_mm, lang=lang, caption=spec.caption, sources=drawn_from,
+    save_figure(fig, name, width or spec.width, height_mm, lang=lang, caption=spec.caption_in(lang), sources=drawn_from,
                 notebook=spec.notebook, out_dir=out_dir, source_line=source_line)
     plt.close(fig)
     return fig
