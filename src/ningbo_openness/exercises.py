@@ -10,6 +10,7 @@ Python session; ``verdicts`` returns the same lines for tests.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -332,11 +333,12 @@ def _rounded(value, expected, tolerance: float) -> bool:
 
 
 def _say(template: str, value, what: str = "") -> str:
+    """The hint with the student's value in it; a number format that does not fit the value
+    (a text where a number was expected) falls back to the value as written."""
     try:
         return template.format(value=value, what=what)
-    except (ValueError, TypeError):  # a format spec that does not fit the value's type
-        return template.replace(":g}", "}").replace(":.1f}", "}").replace(":.2f}", "}").replace(":.3f}", "}") \
-            .replace(":.4f}", "}").format(value=value, what=what)
+    except (ValueError, TypeError):
+        return re.sub(r"\{value:[^}]*\}", "{value}", template).format(value=value, what=what)
 
 
 def verdicts(exercise: str, **given) -> list[str]:
