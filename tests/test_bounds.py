@@ -64,3 +64,11 @@ def test_the_rounding_of_the_reporters_own_total_moves_its_growth_and_within():
     assert (result.loc["total", "low"], result.loc["total", "high"]) == pytest.approx(
         (100 * (111.5 / 100.5 - 1), 100 * (112.5 / 99.5 - 1)))
     assert result.loc["within", "high"] - result.loc["within", "low"] > 0.5
+
+
+def test_one_year_of_an_annual_series():
+    import pandas as pd
+
+    series = pd.DataFrame({"value": [46000.0, 64110.0], "qualifier": ["floor", "exact"]}, index=[2015, 2023])
+    assert bounds.of_year(series, 2015) == Range(46000.0, 46000.0, math.inf)
+    assert bounds.of_year(series, 2023) == bounds.printed(64110.0)

@@ -66,6 +66,11 @@ def printed(value: float, qualifier: str = "exact", half: float | None = None) -
     return Range(value, value - half, value + half)
 
 
+def of_year(series, year: int) -> Range:
+    """The range of one year of an ``annual_series`` table (its value and qualifier)."""
+    return printed(float(series.loc[year, "value"]), series.loc[year, "qualifier"])
+
+
 def exact(value: float) -> Range:
     """A value taken as known (no range): for inputs whose rounding is negligible here."""
     return Range(value, value, value)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .growth import cagr_pct, share_pct
 from .ingest.checks import DEFINITION_BREAK_RATIO
-from .load import load_indicators, meta
+from .load import load_indicators, meta, reported_row
 from .periods import bounds
 
 
@@ -51,14 +51,6 @@ def _window(period: str) -> str:
     return "calendar year" if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) else "part of a year"
 
 
-def _one(indicator: str, geo: str, period: str) -> pd.Series:
-    rows = load_indicators(indicator=indicator, geo=geo, kind="reported")
-    rows = rows[rows["period"] == period]
-    if len(rows) != 1:
-        raise KeyError(f"expected one reported {indicator} for {geo} {period}, found {len(rows)}")
-    return rows.iloc[0]
-
-
 def _years_between(a: str, b: str) -> float:
     """Years between the ends of two periods."""
     return (pd.Timestamp(bounds(b)[1]) - pd.Timestamp(bounds(a)[1])).days / 365.25
@@ -73,12 +65,12 @@ def reconciliation() -> pd.DataFrame:
     (a number) and ``meaning``. Only a pair with a stated, shared scope and the same window
     is like for like.
     """
-    total_2023 = _one("cbec_trade", "ningbo", "2023")
-    exports_2024 = _one("cbec_exports", "ningbo", "2024")
-    imports_2024 = _one("cbec_imports", "ningbo", "2024")
-    retail_imports_2018 = _one("cbec_retail_imports", "ningbo", "2018M01-M11")
-    province_retail_2019 = _one("cbec_retail_trade", "zhejiang", "2019")
-    sales_618 = _one("cbec_618_sales", "ningbo", "2025-06-18")
+    total_2023 = reported_row("cbec_trade", "ningbo", "2023")
+    exports_2024 = reported_row("cbec_exports", "ningbo", "2024")
+    imports_2024 = reported_row("cbec_imports", "ningbo", "2024")
+    retail_imports_2018 = reported_row("cbec_retail_imports", "ningbo", "2018M01-M11")
+    province_retail_2019 = reported_row("cbec_retail_trade", "zhejiang", "2019")
+    sales_618 = reported_row("cbec_618_sales", "ningbo", "2025-06-18")
 
     parts_2024 = exports_2024["value"] + imports_2024["value"]
     ratio = parts_2024 / total_2023["value"]

@@ -19,7 +19,7 @@ import pandas as pd
 from . import alignment, growth, models, scopes
 from .annual import annual_series
 from .claims import SEED
-from .load import agreement_provisions, load_indicators, ningbo_measures
+from .load import agreement_provisions, load_indicators, ningbo_measures, reported_row
 
 PENDING = Ellipsis
 
@@ -170,13 +170,10 @@ def _breaks(published_only: bool) -> pd.DataFrame:
     return models.break_sensitivity(values, range(2019, 2025)).set_index("break year")
 
 
-def _one(indicator: str, partner: str, period: str) -> float:
-    rows = load_indicators(indicator=indicator, geo="ningbo", partner=partner, kind="reported")
-    return float(rows.loc[rows["period"] == period, "value"].iloc[0])
-
-
 def _naive_ratio() -> float:
-    return _one("rcep_co_value", "rcep", "2025M01-M05") / (_one("trade_total", "rcep", "2024Q1") * 5 / 3) * 100
+    covered = reported_row("rcep_co_value", "ningbo", "2025M01-M05", partner="rcep")["value"]
+    quarter = reported_row("trade_total", "ningbo", "2024Q1", partner="rcep")["value"]
+    return float(covered / (quarter * 5 / 3) * 100)
 
 
 EXERCISES: dict[str, tuple[Answer, ...]] = {

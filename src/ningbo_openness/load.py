@@ -62,6 +62,16 @@ def load_indicators(indicator=None, geo=None, partner=None, kind=None, source_id
     return frame[mask].reset_index(drop=True)
 
 
+def reported_row(indicator: str, geo: str, period: str, partner: str | None = None) -> pd.Series:
+    """The one reported figure of an indicator for a reporter (and partner) in a period;
+    ``KeyError`` if there is none or more than one."""
+    rows = load_indicators(indicator=indicator, geo=geo, partner=partner, kind="reported")
+    rows = rows[rows["period"] == period]
+    if len(rows) != 1:
+        raise KeyError(f"expected one reported {indicator} for {geo} {period}, found {len(rows)}")
+    return rows.iloc[0]
+
+
 def series(indicator: str, geo: str = "ningbo", partner: str | None = None, kind: str = "reported",
            sources: list[str] | None = None) -> pd.Series:
     """One indicator for one reporter and partner as a Series indexed by period (sorted by start date).
