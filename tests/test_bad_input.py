@@ -23,6 +23,9 @@ TRADE = "raw/trade.csv"
 INNOVATION = "raw/innovation.csv"
 CELLS = "raw/rules/agreement_provisions.csv"
 MEASURES = "raw/rules/ningbo_measures.csv"
+CHAPTERS = "raw/rules/chapters.csv"
+RCEP_12_QUOTE = (",No Party shall have recourse to dispute settlement under Chapter 19 (Dispute Settlement) for any matter "
+                 "arising under this Chapter.,")
 ASEAN_ROW = "trade_total,ningbo,asean,2024,1876.9,亿元,20.7,"
 PATENT_ROW = "patent_grants,ningbo,none,2021,72390,件,19.5,"
 HEADER = "indicator,geo,partner,period,value,unit,yoy_pct,qualifier,vintage,source_id,locator,quote,note"
@@ -237,6 +240,32 @@ CASES = [
      MEASURES, line_of(MEASURES, "aeo_services,"), "provisions", "provision ids from data/provisions.csv"),
     ("coded cell without its article", edit(CELLS, line_of(CELLS, "rcep,cross_border_data_flows,"), ",Article 12.15.2,", ",,"),
      CELLS, line_of(CELLS, "rcep,cross_border_data_flows,"), "article", "binding and best-endeavour cells cite their article"),
+    ("cell in an unknown chapter", edit(CELLS, line_of(CELLS, "rcep,cross_border_data_flows,"), ",12,Article 12.15.2,",
+                                       ",14,Article 12.15.2,"),
+     CELLS, line_of(CELLS, "rcep,cross_border_data_flows,"), "chapter", "a chapter of rcep defined in data/raw/rules/chapters.csv"),
+    ("operative words not in the quote", edit(CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), ",shall allow,text,",
+                                              ",shall permit,text,"),
+     CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), "operative", "words that stand in the quote"),
+    ("operative words of no wording class", edit(CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), ",shall allow,text,",
+                                                 ",allow,text,"),
+     CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), "operative", "words of a wording class in data/wording.csv"),
+    ("text quote without operative words", edit(CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), ",shall allow,text,",
+                                                ",,text,"),
+     CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), "operative", "a quote of the text names its operative words"),
+    ("keep reason where the rule agrees", rewrite(CELLS, lambda t: "\n".join(
+        line + "a reason" if line.startswith("cptpp,cross_border_data_flows,") else line for line in t.split("\n"))),
+     CELLS, line_of(CELLS, "cptpp,cross_border_data_flows,"), "keep_reason", r"a blank value \(the typed status binding agrees"),
+    ("chapter status without its quote", edit(CHAPTERS, line_of(CHAPTERS, "rcep,12,"), RCEP_12_QUOTE, ",,"),
+     CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "quote", "a known dispute-settlement status is quoted"),
+    ("unknown dispute-settlement status", edit(CHAPTERS, line_of(CHAPTERS, "rcep,12,"), ",excluded,", ",partly,"),
+     CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "dispute_settlement", "one of applies, excluded, unknown"),
+    ("chapter of an unknown agreement", edit(CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "rcep,12,", "rcpe,12,"),
+     CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "agreement", "an agreement id defined in data/agreements.csv"),
+    ("incomplete enforceability rule", rewrite("enforceability.csv", lambda t: "".join(
+        line + "\n" for line in t.splitlines() if not line.startswith("mandatory,unknown,"))),
+     "enforceability.csv", None, "dispute_settlement", "a row for wording 'mandatory' with dispute settlement 'unknown' or 'any'"),
+    ("wording pattern that does not compile", edit("wording.csv", line_of("wording.csv", "permissive,"), r"\bmay\b", "(may"),
+     "wording.csv", line_of("wording.csv", "permissive,"), "pattern", "a regular expression that compiles"),
     ("duplicate cell", append(CELLS, (paths.DATA / CELLS).read_text(encoding="utf-8").split("\n")[1]), CELLS,
      DATA_ROWS[CELLS] + 1, "agreement+provision",
      "found 'a repeat of line 2'"),

@@ -8,7 +8,19 @@ Typical use::
     no.meta("trade_total")["unit_en"]                          # '100 million yuan'
     no.printed_rows("theory_page_2025")                         # a source's figures as printed, quoted
 """
-from .load import agreement_provisions, audit, load_indicators, meta, names, ningbo_measures, printed_rows, scope_breaks, series, sources
+from .load import (
+                   agreement_provisions,
+                   audit,
+                   chapters,
+                   load_indicators,
+                   meta,
+                   names,
+                   ningbo_measures,
+                   printed_rows,
+                   scope_breaks,
+                   series,
+                   sources,
+)
 
-__all__ = ["agreement_provisions", "audit", "load_indicators", "meta", "names", "ningbo_measures", "printed_rows",
-           "scope_breaks", "series", "sources"]
+__all__ = ["agreement_provisions", "audit", "chapters", "load_indicators", "meta", "names", "ningbo_measures",
+           "printed_rows", "scope_breaks", "series", "sources"]

@@ -130,8 +130,15 @@ def audit() -> pd.DataFrame:
 
 def agreement_provisions() -> pd.DataFrame:
     """How each agreement treats each provision (``data/processed/agreement_provisions.csv``):
-    status binding / best_endeavour / absent / unknown, with article, source and quote."""
+    status binding / best_endeavour / absent / unknown as derived from the wording and the
+    chapter's dispute settlement, the typed status and the decision, with article, source and quote."""
     return _csv(paths.PROCESSED / "agreement_provisions.csv").copy()
+
+
+def chapters() -> pd.DataFrame:
+    """Each coded agreement chapter's dispute-settlement status (applies / excluded / unknown),
+    with the article that says so, source and quote (``data/processed/chapters.csv``)."""
+    return _csv(paths.PROCESSED / "chapters.csv").copy()
 
 
 def ningbo_measures() -> pd.DataFrame:

@@ -34,6 +34,7 @@ class BuildResult:
     indicators: pd.DataFrame
     audit: pd.DataFrame
     agreement_provisions: pd.DataFrame
+    chapters: pd.DataFrame
     ningbo_measures: pd.DataFrame
     #: Data rows read from each observation file (path relative to the data folder).
     rows_read: dict[str, int]
@@ -43,7 +44,8 @@ class BuildResult:
     def outputs(self) -> dict[str, str]:
         """Path relative to the data folder -> file text."""
         tables = {"indicators.csv": self.indicators, "audit.csv": self.audit,
-                  "agreement_provisions.csv": self.agreement_provisions, "ningbo_measures.csv": self.ningbo_measures}
+                  "agreement_provisions.csv": self.agreement_provisions, "chapters.csv": self.chapters,
+                  "ningbo_measures.csv": self.ningbo_measures}
         texts = {f"processed/{name}": to_csv_text(table) for name, table in tables.items()}
         return texts | {"datapackage.json": datapackage.to_json_text(), "README.md": codebook.to_markdown(self.units)}
 
@@ -68,12 +70,12 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     derived = derive(reported, reg.indicators["unit"], value_growth)
     table = pd.concat([reported, derived], ignore_index=True)[INDICATOR_COLUMNS]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
-    cells, measures = rule_tables.read_cells(manifest, reg), rule_tables.read_measures(manifest, reg)
+    (cells, chapters), measures = rule_tables.read_cells(manifest, reg), rule_tables.read_measures(manifest, reg)
     scope_breaks.read_breaks(manifest, reg)
     rows_read = raw["_file"].value_counts(sort=False).to_dict() | {
         manifest.path(name).relative_to(data_dir).as_posix(): len(frame)
-        for name, frame in (("agreement_provisions", cells), ("ningbo_measures", measures))}
-    return BuildResult(table, checks.audit(obs, reported, growth), cells, measures, rows_read, reg.units)
+        for name, frame in (("agreement_provisions", cells), ("chapters", chapters), ("ningbo_measures", measures))}
+    return BuildResult(table, checks.audit(obs, reported, growth), cells, chapters, measures, rows_read, reg.units)
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:

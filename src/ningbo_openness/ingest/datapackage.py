@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 
+from .. import enforceability
 from ..schema import INDICATOR_COLUMNS
-from . import checks, manifest, raw, registry, rule_tables, scope_breaks
+from . import checks, enforceability_tables, manifest, raw, registry, rule_tables, scope_breaks
 
 NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
 DESCRIPTIONS = {
@@ -35,11 +36,25 @@ DESCRIPTIONS = {
     "detail": "The arithmetic behind the status, naming the figures compared",
     "agreement": "Agreement id, defined in agreements.csv",
     "provision": "Provision id, defined in provisions.csv",
-    "chapter": "Chapter of the agreement that holds the provision",
+    "chapter": "Chapter, section or module number of the agreement that holds the provision, defined in chapters.csv",
+    "operative": "The words of the quote that carry the obligation (shall, shall endeavour, may); blank for commentary",
+    "quote_from": "text (the quote gives the treaty's own words) or commentary (it describes the provision)",
+    "typed_status": "The status as coded by hand from the quote",
+    "rule_status": "The status the enforceability rule gives for the cell's wording and its chapter's dispute settlement",
+    "decision": "agrees (typed = rule), fixed (the rule's status is used), kept (the typed status stands, see reason) or "
+                "not derived (no article: absent or unknown)",
+    "reason": "Why the status is what it is: the rule's reason, or why a typed status was kept against it",
+    "wording": "Wording class of the operative words, defined in wording.csv",
+    "dispute_settlement": "Whether state-to-state dispute settlement covers the chapter: applies, excluded or unknown",
+    "ds_article": "The article that settles the chapter's dispute-settlement status",
+    "order": "Order in which the wording classes are tried (the first match wins)",
+    "pattern": "Regular expression over the operative words (case-insensitive)",
     "article": "Article (and paragraph) quoted",
     "measure_id": "Measure id (snake_case)",
     "name_en": "Name in English",
     "name_zh": "Name in Chinese",
+    "short_en": "Short name in English, as figures and tables print it",
+    "short_zh": "Short name in Chinese, as figures print it",
     "provisions": "Provision ids the measure implements, separated by ';'",
     "stage": "Stage of the source page's pipeline the source shows: list, scenario, pilot, evaluation, roll-out",
     "start_date": "When the measure started, as precisely as the source says (YYYY, YYYY-MM or YYYY-MM-DD), or blank",
@@ -76,7 +91,13 @@ DESCRIPTIONS = {
 }
 #: Where one field name means something else in one table.
 TABLE_DESCRIPTIONS = {
-    ("agreement-provisions", "status"): "binding, best_endeavour, absent or unknown",
+    ("agreement-provisions", "status"): "binding, best_endeavour, absent or unknown: the status the analysis uses",
+    ("chapters", "article"): "The article that says whether dispute settlement covers the chapter",
+    ("chapters", "source_id"): "Source id, defined in sources.csv (blank for an unknown status)",
+    ("chapters", "note"): "Caveats: partial exclusions, transition periods, what was not readable",
+    ("enforceability", "dispute_settlement"): "applies, excluded, unknown, or any (every status without a row of its own)",
+    ("enforceability", "status"): "The status the rule gives",
+    ("enforceability", "reason"): "Why, in plain words",
     ("agreement-provisions", "source_id"): "Source id, defined in sources.csv (blank for an unknown cell)",
     ("indicator-definitions", "unit"): "Canonical unit id, defined in units.csv",
     ("unit-aliases", "unit"): "The canonical unit it converts to, defined in units.csv",
@@ -96,8 +117,11 @@ TABLES = {
     "audit": ("processed/audit.csv", "Every check of the published claims with its status: ok, note, revision, warn, fail or unchecked",
               checks.COLUMNS),
     "agreement-provisions": ("processed/agreement_provisions.csv",
-                             "How each agreement treats each provision: binding, best_endeavour, absent or unknown",
-                             rule_tables.CELL_COLUMNS),
+                             "How each agreement treats each provision: binding, best_endeavour, absent or unknown, "
+                             "derived from the wording and the chapter's dispute settlement",
+                             rule_tables.PROCESSED_CELL_COLUMNS),
+    "chapters": ("processed/chapters.csv", "Each agreement chapter's dispute-settlement status, with article and quote",
+                 enforceability_tables.CHAPTER_COLUMNS),
     "ningbo-measures": ("processed/ningbo_measures.csv",
                         "Ningbo measures, the provisions they implement and the pipeline stage a source shows",
                         rule_tables.MEASURE_COLUMNS),
@@ -109,6 +133,9 @@ TABLES = {
     "partners": ("partners.csv", "Trade partners and partner groups", registry.COLUMNS["partners"]),
     "provisions": ("provisions.csv", "Trade-rule provisions", ["provision", "name_en", "name_zh", "domain", "description"]),
     "agreements": ("agreements.csv", "Trade agreements coded", rule_tables.AGREEMENT_COLUMNS),
+    "wording": ("wording.csv", "Wording classes of operative words, tried in order", enforceability_tables.WORDING_COLUMNS),
+    "enforceability": ("enforceability.csv", "The enforceability rule: wording x dispute settlement -> status",
+                       enforceability_tables.GRID_COLUMNS),
     "scope-breaks": ("scope_breaks.csv", "Where a series changes scope or basis, cited", scope_breaks.COLUMNS),
     "manifest": (manifest.NAME, "Every input file of the build and the table it holds", manifest.COLUMNS),
 }
@@ -126,6 +153,9 @@ KEYS = {
     "agreement-provisions": (["agreement", "provision"],
                              {"agreement": ("agreements", "agreement"), "provision": ("provisions", "provision"),
                               "source_id": ("sources", "source_id")}),
+    "chapters": (["agreement", "chapter"], {"agreement": ("agreements", "agreement"), "source_id": ("sources", "source_id")}),
+    "wording": (["wording"], {}),
+    "enforceability": (["wording", "dispute_settlement"], {"wording": ("wording", "wording")}),
     "ningbo-measures": (["measure_id", "source_id", "stage"], {"source_id": ("sources", "source_id")}),
     "indicator-definitions": (["indicator"], {"unit": ("units", "unit")}),
     "sources": (["source_id"], {}),
@@ -146,7 +176,12 @@ CONSTRAINTS = {
     ("indicators-processed", "kind"): {"enum": ["reported", "derived"]},
     ("indicators-processed", "yoy_pct"): {"minimum": -100},
     ("audit", "status"): {"enum": list(checks.STATUSES)},
-    ("agreement-provisions", "status"): {"enum": list(rule_tables.STATUSES)},
+    ("agreement-provisions", "status"): {"enum": list(enforceability.STATUSES)},
+    ("agreement-provisions", "typed_status"): {"enum": list(enforceability.STATUSES)},
+    ("agreement-provisions", "decision"): {"enum": list(enforceability.DECISIONS)},
+    ("chapters", "dispute_settlement"): {"enum": list(enforceability.DISPUTE_SETTLEMENT)},
+    ("enforceability", "dispute_settlement"): {"enum": [*enforceability.DISPUTE_SETTLEMENT, enforceability.ANY]},
+    ("enforceability", "status"): {"enum": list(enforceability.STATUSES)},
     ("ningbo-measures", "stage"): {"enum": list(rule_tables.STAGES)},
     ("indicator-definitions", "yoy_basis"): {"enum": list(registry.YOY_BASES)},
     ("sources", "tier"): {"enum": [1, 2, 3]},

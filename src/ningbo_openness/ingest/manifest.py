@@ -20,8 +20,8 @@ from .csvfiles import read_strict
 NAME = "manifest.csv"
 COLUMNS = ["path", "table", "description"]
 #: Tables read from exactly one file each.
-SINGLE = ("indicators", "sources", "units", "unit_aliases", "geos", "partners", "provisions", "agreements",
-          "scope_breaks", "agreement_provisions", "ningbo_measures")
+SINGLE = ("indicators", "sources", "units", "unit_aliases", "geos", "partners", "provisions", "agreements", "wording",
+          "enforceability", "scope_breaks", "chapters", "agreement_provisions", "ningbo_measures")
 #: Tables that may be split over several files (one per theme or source).
 SPLIT = ("observations",)
 #: The folder whose every file must be declared.

@@ -13,12 +13,11 @@ from .. import style
 from . import register
 
 AGREEMENTS = ["cptpp", "depa", "rcep", "cafta_3", "wto_ecommerce_jsi", "wto_tfa"]
-SHORT = {"cptpp": "CPTPP", "depa": "DEPA", "rcep": "RCEP", "cafta_3": {"en": "CAFTA 3.0", "zh": "中国—东盟3.0"},
-         "wto_ecommerce_jsi": {"en": "WTO e-comm.", "zh": "WTO电子商务"}, "wto_tfa": {"en": "WTO TFA", "zh": "WTO贸易便利化"}}
 STATUS_COLOURS = {"absent": "#F0F0F0", "best_endeavour": "#56B4E9", "binding": "#0072B2"}
 TEXT = {
     "binding": {"en": "binding", "zh": "约束性"}, "best_endeavour": {"en": "best endeavour", "zh": "尽力而为"},
-    "absent": {"en": "absent", "zh": "未涉及"}, "unknown": {"en": "not coded (text not read)", "zh": "未编码（未读到文本）"},
+    "absent": {"en": "absent", "zh": "未涉及"},
+    "unknown": {"en": "unknown (text or dispute settlement not read)", "zh": "未知（未读到条文或争端解决条款）"},
     "coverage": {"en": "Commitments Ningbo pilots or beyond", "zh": "宁波已试点及以上的承诺占比"},
     "range": {"en": "range over weights and stage thresholds", "zh": "不同权重与阶段门槛下的区间"},
     "default": {"en": "default (best endeavour 0.5, pilot)", "zh": "默认（尽力而为0.5，试点）"},
@@ -28,8 +27,8 @@ TEXT = {
 
 
 def short(agreement: str, lang: str) -> str:
-    label = SHORT[agreement]
-    return label if isinstance(label, str) else label[lang]
+    """The agreement's short name in ``lang`` (``data/agreements.csv``)."""
+    return names("agreements").loc[agreement, f"short_{lang}"]
 
 
 def _sources(*tables) -> list[str]:
