@@ -89,3 +89,22 @@ def test_agreement_counts_are_dated_and_cited():
     assert world["value"].iloc[-1] == 375  # the page's figure for May 2025 closes the series
     assert counts["source_id"].astype(str).str.len().gt(0).all()
     assert (counts.loc[counts["period"].str.fullmatch(r"\d{4}"), "date"].dt.strftime("%m-%d") == "12-31").all()
+
+
+def test_scoped_coverage_by_hand():
+    """Ten binding provisions of agreement x, five local (l0-l4) and five central (c0-c4).
+    Covered at pilot or beyond: l0, l1 by a national scheme, l2 by a local initiative, c0 and
+    c1 by a national scheme. All provisions: 5/10; locally actionable: 3/5; local initiatives
+    only: 1/5. Dropping l4 leaves four local commitments, too few for a score."""
+    provisions = [f"l{i}" for i in range(5)] + [f"c{i}" for i in range(5)]
+    cells = pd.DataFrame({"agreement": "x", "provision": provisions, "status": "binding"})
+    measures = pd.DataFrame({"measure_id": ["nat", "own", "nat2"], "provisions": ["l0;l1", "l2", "c0;c1"],
+                             "stage": ["pilot", "roll-out", "pilot"]})
+    competence = pd.DataFrame({"provision": provisions, "local": [True] * 5 + [False] * 5})
+    origins = pd.DataFrame({"measure_id": ["nat", "own", "nat2"], "origin": ["national", "local", "national"]})
+    table = alignment.scoped_coverage(cells, measures, competence, origins)
+    scores = [table.loc["x", (scope, "coverage")] for scope in alignment.SCOPES]
+    assert scores == pytest.approx([0.5, 0.6, 0.2])
+    assert [table.loc["x", (scope, "provisions")] for scope in alignment.SCOPES] == [10, 5, 5]
+    fewer = alignment.scoped_coverage(cells[cells["provision"] != "l4"], measures, competence, origins)
+    assert math.isnan(fewer.loc["x", (alignment.SCOPES[1], "coverage")])

@@ -24,6 +24,8 @@ INNOVATION = "raw/innovation.csv"
 CELLS = "raw/rules/agreement_provisions.csv"
 MEASURES = "raw/rules/ningbo_measures.csv"
 CHAPTERS = "raw/rules/chapters.csv"
+COMPETENCE = "raw/rules/provision_competence.csv"
+ORIGINS = "raw/rules/measure_origins.csv"
 RCEP_12_QUOTE = (",No Party shall have recourse to dispute settlement under Chapter 19 (Dispute Settlement) for any matter "
                  "arising under this Chapter.,")
 ASEAN_ROW = "trade_total,ningbo,asean,2024,1876.9,亿元,20.7,"
@@ -266,6 +268,20 @@ CASES = [
      "enforceability.csv", None, "dispute_settlement", "a row for wording 'mandatory' with dispute settlement 'unknown' or 'any'"),
     ("wording pattern that does not compile", edit("wording.csv", line_of("wording.csv", "permissive,"), r"\bmay\b", "(may"),
      "wording.csv", line_of("wording.csv", "permissive,"), "pattern", "a regular expression that compiles"),
+    ("unknown competence level", edit(COMPETENCE, line_of(COMPETENCE, "labour_standards,"), ",municipal,", ",county,"),
+     COMPETENCE, line_of(COMPETENCE, "labour_standards,"), "level", "a level defined in data/competence_levels.csv"),
+    ("provision without a competence row", rewrite(COMPETENCE, lambda t: "".join(
+        line + "\n" for line in t.splitlines() if not line.startswith("labour_standards,"))),
+     COMPETENCE, None, "provision", "a row for every provision in data/provisions.csv; found 'labour_standards'"),
+    ("competence without its quote", edit(COMPETENCE, line_of(COMPETENCE, "labour_standards,"),
+                                          ",县级以上地方人民政府劳动行政部门主管本行政区域内的劳动工作,", ",,"),
+     COMPETENCE, line_of(COMPETENCE, "labour_standards,"), "quote", "a non-empty text"),
+    ("origin of an unknown measure", edit(ORIGINS, line_of(ORIGINS, "shore_power,"), "shore_power,", "shore_power_2,"),
+     ORIGINS, line_of(ORIGINS, "shore_power,"), "measure_id", "a measure id of data/raw/rules/ningbo_measures.csv"),
+    ("national measure without its scheme", rewrite(ORIGINS, lambda t: "\n".join(
+        "shore_power,national,," + line.split(",", 3)[3] if line.startswith("shore_power,") else line
+        for line in t.split("\n"))),
+     ORIGINS, line_of(ORIGINS, "shore_power,"), "scheme", "a national scheme is named"),
     ("duplicate cell", append(CELLS, (paths.DATA / CELLS).read_text(encoding="utf-8").split("\n")[1]), CELLS,
      DATA_ROWS[CELLS] + 1, "agreement+provision",
      "found 'a repeat of line 2'"),

@@ -89,3 +89,8 @@ def test_every_cited_chapter_quotes_its_article():
     known = chapters[chapters["dispute_settlement"] != "unknown"]
     assert (known[["article", "source_id", "quote"]] != "").all().all()
     assert set(chapters["source_id"]) - {""} <= set(no.sources()["source_id"])
+
+
+def test_every_provision_and_measure_is_tagged_once():
+    assert sorted(no.provision_competence()["provision"]) == sorted(no.names("provisions").index)
+    assert sorted(no.measure_origins()["measure_id"]) == sorted(set(no.ningbo_measures()["measure_id"]))

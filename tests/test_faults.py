@@ -167,10 +167,13 @@ def _mount(*args: str) -> bool:
 
 @pytest.fixture
 def disk(tmp_path, request):
-    """A tmpfs holding a copy of data/ with ``request.param`` bytes to spare (skipped where mounting is not allowed)."""
+    """A tmpfs holding a copy of data/ with ``request.param`` bytes to spare (skipped where mounting is not allowed).
+
+    tmpfs stores each file in whole pages, so every file counts rounded up to a page."""
     point = tmp_path / "disk"
     point.mkdir()
-    size = sum(p.stat().st_size for p in paths.DATA.rglob("*") if p.is_file()) + request.param
+    page = os.sysconf("SC_PAGE_SIZE")
+    size = sum(-(-p.stat().st_size // page) * page for p in paths.DATA.rglob("*") if p.is_file()) + request.param
     if shutil.which("mount") is None or not _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)):
         pytest.skip("cannot mount a tmpfs here")
     try:

@@ -9,18 +9,20 @@ Typical use::
     no.printed_rows("theory_page_2025")                         # a source's figures as printed, quoted
 """
 from .load import (
-                   agreement_provisions,
-                   audit,
-                   chapters,
-                   load_indicators,
-                   meta,
-                   names,
-                   ningbo_measures,
-                   printed_rows,
-                   scope_breaks,
-                   series,
-                   sources,
+    agreement_provisions,
+    audit,
+    chapters,
+    load_indicators,
+    measure_origins,
+    meta,
+    names,
+    ningbo_measures,
+    printed_rows,
+    provision_competence,
+    scope_breaks,
+    series,
+    sources,
 )
 
-__all__ = ["agreement_provisions", "audit", "chapters", "load_indicators", "meta", "names", "ningbo_measures",
-           "printed_rows", "scope_breaks", "series", "sources"]
+__all__ = ["agreement_provisions", "audit", "chapters", "load_indicators", "measure_origins", "meta", "names",
+           "ningbo_measures", "printed_rows", "provision_competence", "scope_breaks", "series", "sources"]

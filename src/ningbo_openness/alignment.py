@@ -1,5 +1,10 @@
 """Alignment scores: how deep each agreement goes, and how much of it Ningbo pilots.
 
+Coverage counts a national scheme applied in Ningbo (two-step declaration, AEO) like a
+city measure, and a central competence like a local one, so ``scoped_coverage`` also
+restricts it to the provisions a local government can implement, and then to the
+measures that are local initiatives.
+
 Coding to numbers (changeable): binding 1, best endeavour 0.5, absent 0; unknown
 cells are left out (NaN), never counted as absent. A provision counts as covered
 when some Ningbo measure implementing it has reached the threshold stage of the
@@ -72,6 +77,27 @@ def coverage(cells: pd.DataFrame, measures: pd.DataFrame, weights: dict[str, flo
     counted = (matrix > 0).sum()
     share = (matrix.mul(covered, axis=0).sum() / matrix.sum()).where(counted >= MIN_PROVISIONS)
     return pd.DataFrame({"coverage": share, "provisions": counted})
+
+
+#: The scopes of ``scoped_coverage``: which provisions count, and which measures.
+SCOPES = ("all provisions, all measures", "locally actionable provisions, all measures",
+          "locally actionable provisions, local initiatives")
+
+
+def scoped_coverage(cells: pd.DataFrame, measures: pd.DataFrame, competence: pd.DataFrame, origins: pd.DataFrame,
+                    weights: dict[str, float] = WEIGHTS, threshold: str = THRESHOLD) -> pd.DataFrame:
+    """Coverage of each agreement in each of ``SCOPES``: columns (scope, coverage | provisions).
+
+    Locally actionable provisions are those whose competence level is local (``competence["local"]``);
+    local initiatives are the measures whose origin is ``local``. The rule of ``coverage``
+    applies within each scope, so a scope with fewer than ``MIN_PROVISIONS`` commitments
+    has no score.
+    """
+    local = cells["provision"].isin(competence.loc[competence["local"], "provision"])
+    own = measures["measure_id"].isin(origins.loc[origins["origin"] == "local", "measure_id"])
+    parts = [coverage(cells, measures, weights, threshold), coverage(cells[local], measures, weights, threshold),
+             coverage(cells[local], measures[own], weights, threshold)]
+    return pd.concat(dict(zip(SCOPES, parts, strict=True)), axis=1)
 
 
 def gaps(cells: pd.DataFrame, measures: pd.DataFrame, agreements=("cptpp", "depa"), threshold: str = THRESHOLD) -> pd.DataFrame:

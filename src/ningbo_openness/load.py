@@ -147,6 +147,20 @@ def ningbo_measures() -> pd.DataFrame:
     return _csv(paths.PROCESSED / "ningbo_measures.csv").copy()
 
 
+def provision_competence() -> pd.DataFrame:
+    """Who can implement each provision (``data/processed/provision_competence.csv``): the
+    lowest level of government that can act on its own, whether that level is local (a
+    boolean), and the legal article that says so."""
+    frame = _csv(paths.PROCESSED / "provision_competence.csv").copy()
+    return frame.assign(local=frame["local"] == "True")
+
+
+def measure_origins() -> pd.DataFrame:
+    """Whether each Ningbo measure is a local initiative or the local implementation of a
+    national scheme, with the scheme and source (``data/processed/measure_origins.csv``)."""
+    return _csv(paths.PROCESSED / "measure_origins.csv").copy()
+
+
 def printed_rows(source_id: str | None = None) -> pd.DataFrame:
     """One source's figures (every source's, if ``None``) exactly as the raw observation files
     keep them: number, unit and growth rate as printed, the locator and the quoted passage,

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import paths
 from ..errors import InputError
 from ..schema import INDICATOR_COLUMNS, OBSERVATION_KEY
-from . import checks, codebook, datapackage, domain, rule_tables, scope_breaks, transaction
+from . import checks, codebook, competence_tables, datapackage, domain, rule_tables, scope_breaks, transaction
 from .derive import derive
 from .manifest import load_manifest
 from .observations import canonical, merge_repeats
@@ -36,6 +36,8 @@ class BuildResult:
     agreement_provisions: pd.DataFrame
     chapters: pd.DataFrame
     ningbo_measures: pd.DataFrame
+    provision_competence: pd.DataFrame
+    measure_origins: pd.DataFrame
     #: Data rows read from each observation file (path relative to the data folder).
     rows_read: dict[str, int]
     #: The units table, for the codebook.
@@ -45,7 +47,8 @@ class BuildResult:
         """Path relative to the data folder -> file text."""
         tables = {"indicators.csv": self.indicators, "audit.csv": self.audit,
                   "agreement_provisions.csv": self.agreement_provisions, "chapters.csv": self.chapters,
-                  "ningbo_measures.csv": self.ningbo_measures}
+                  "ningbo_measures.csv": self.ningbo_measures, "provision_competence.csv": self.provision_competence,
+                  "measure_origins.csv": self.measure_origins}
         texts = {f"processed/{name}": to_csv_text(table) for name, table in tables.items()}
         return texts | {"datapackage.json": datapackage.to_json_text(), "README.md": codebook.to_markdown(self.units)}
 
@@ -71,11 +74,16 @@ def run(data_dir: Path = paths.DATA) -> BuildResult:
     table = pd.concat([reported, derived], ignore_index=True)[INDICATOR_COLUMNS]
     table = table.sort_values(SORT, kind="stable", ignore_index=True)
     (cells, chapters), measures = rule_tables.read_cells(manifest, reg), rule_tables.read_measures(manifest, reg)
+    levels = competence_tables.read_levels(manifest)
+    competence = competence_tables.read_competence(manifest, reg, list(rule_tables.provisions(manifest).index), levels)
+    origins = competence_tables.read_origins(manifest, reg, sorted(set(measures["measure_id"])))
     scope_breaks.read_breaks(manifest, reg)
     rows_read = raw["_file"].value_counts(sort=False).to_dict() | {
         manifest.path(name).relative_to(data_dir).as_posix(): len(frame)
-        for name, frame in (("agreement_provisions", cells), ("chapters", chapters), ("ningbo_measures", measures))}
-    return BuildResult(table, checks.audit(obs, reported, growth), cells, chapters, measures, rows_read, reg.units)
+        for name, frame in (("agreement_provisions", cells), ("chapters", chapters), ("ningbo_measures", measures),
+                            ("provision_competence", competence), ("measure_origins", origins))}
+    return BuildResult(table, checks.audit(obs, reported, growth), cells, chapters, measures, competence, origins, rows_read,
+                       reg.units)
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:

@@ -9,7 +9,7 @@ import json
 
 from .. import enforceability
 from ..schema import INDICATOR_COLUMNS
-from . import checks, enforceability_tables, manifest, raw, registry, rule_tables, scope_breaks
+from . import checks, competence_tables, enforceability_tables, manifest, raw, registry, rule_tables, scope_breaks
 
 NUMBER_FIELDS = {"value", "yoy_pct", "stated", "expected", "difference", "factor", "min_value", "max_value"}
 DESCRIPTIONS = {
@@ -48,6 +48,10 @@ DESCRIPTIONS = {
     "dispute_settlement": "Whether state-to-state dispute settlement covers the chapter: applies, excluded or unknown",
     "ds_article": "The article that settles the chapter's dispute-settlement status",
     "order": "Order in which the wording classes are tried (the first match wins)",
+    "level": "Level of government, defined in competence_levels.csv: central, provincial, municipal or ftz",
+    "local": "Whether the level can act without the centre (provincial, municipal and free-trade-zone levels)",
+    "origin": "local (a Ningbo or Zhejiang initiative) or national (the local implementation of a national scheme)",
+    "scheme": "The national scheme a measure implements (blank for a local initiative)",
     "pattern": "Regular expression over the operative words (case-insensitive)",
     "article": "Article (and paragraph) quoted",
     "measure_id": "Measure id (snake_case)",
@@ -98,6 +102,10 @@ TABLE_DESCRIPTIONS = {
     ("enforceability", "dispute_settlement"): "applies, excluded, unknown, or any (every status without a row of its own)",
     ("enforceability", "status"): "The status the rule gives",
     ("enforceability", "reason"): "Why, in plain words",
+    ("competence-levels", "order"): "From the centre outwards",
+    ("provision-competence", "level"): "The lowest level that can implement the provision on its own",
+    ("provision-competence", "note"): "The reasoning, and what the cited article does not settle",
+    ("measure-origins", "note"): "What the source shows, and how firm the tag is",
     ("agreement-provisions", "source_id"): "Source id, defined in sources.csv (blank for an unknown cell)",
     ("indicator-definitions", "unit"): "Canonical unit id, defined in units.csv",
     ("unit-aliases", "unit"): "The canonical unit it converts to, defined in units.csv",
@@ -125,6 +133,12 @@ TABLES = {
     "ningbo-measures": ("processed/ningbo_measures.csv",
                         "Ningbo measures, the provisions they implement and the pipeline stage a source shows",
                         rule_tables.MEASURE_COLUMNS),
+    "provision-competence": ("processed/provision_competence.csv",
+                             "Who can implement each provision, with the legal article that says so",
+                             competence_tables.PROCESSED_COMPETENCE_COLUMNS),
+    "measure-origins": ("processed/measure_origins.csv",
+                        "Whether each Ningbo measure is a local initiative or implements a national scheme, cited",
+                        competence_tables.ORIGIN_COLUMNS),
     "indicator-definitions": ("indicators.csv", "Indicator definitions in English and Chinese", registry.COLUMNS["indicators"]),
     "sources": ("sources.csv", "The source registry; tier 1 official, 2 news, 3 secondary", registry.COLUMNS["sources"]),
     "units": ("units.csv", "Canonical units", registry.COLUMNS["units"]),
@@ -133,6 +147,8 @@ TABLES = {
     "partners": ("partners.csv", "Trade partners and partner groups", registry.COLUMNS["partners"]),
     "provisions": ("provisions.csv", "Trade-rule provisions", ["provision", "name_en", "name_zh", "domain", "description"]),
     "agreements": ("agreements.csv", "Trade agreements coded", rule_tables.AGREEMENT_COLUMNS),
+    "competence-levels": ("competence_levels.csv", "Levels of government and whether each is local",
+                          competence_tables.LEVEL_COLUMNS),
     "wording": ("wording.csv", "Wording classes of operative words, tried in order", enforceability_tables.WORDING_COLUMNS),
     "enforceability": ("enforceability.csv", "The enforceability rule: wording x dispute settlement -> status",
                        enforceability_tables.GRID_COLUMNS),
@@ -157,6 +173,10 @@ KEYS = {
     "wording": (["wording"], {}),
     "enforceability": (["wording", "dispute_settlement"], {"wording": ("wording", "wording")}),
     "ningbo-measures": (["measure_id", "source_id", "stage"], {"source_id": ("sources", "source_id")}),
+    "provision-competence": (["provision"], {"provision": ("provisions", "provision"), "level": ("competence-levels", "level"),
+                                             "source_id": ("sources", "source_id")}),
+    "measure-origins": (["measure_id"], {"source_id": ("sources", "source_id")}),
+    "competence-levels": (["level"], {}),
     "indicator-definitions": (["indicator"], {"unit": ("units", "unit")}),
     "sources": (["source_id"], {}),
     "units": (["unit"], {}),
@@ -183,13 +203,15 @@ CONSTRAINTS = {
     ("enforceability", "dispute_settlement"): {"enum": [*enforceability.DISPUTE_SETTLEMENT, enforceability.ANY]},
     ("enforceability", "status"): {"enum": list(enforceability.STATUSES)},
     ("ningbo-measures", "stage"): {"enum": list(rule_tables.STAGES)},
+    ("measure-origins", "origin"): {"enum": list(competence_tables.ORIGINS)},
     ("indicator-definitions", "yoy_basis"): {"enum": list(registry.YOY_BASES)},
     ("sources", "tier"): {"enum": [1, 2, 3]},
     ("partners", "rcep"): {"enum": [s for s in registry.RCEP_STATUSES if s]},
     ("unit-aliases", "factor"): {"minimum": 0},
     ("manifest", "table"): {"enum": [*manifest.SINGLE, *manifest.SPLIT]},
 }
-TYPES = {("sources", "tier"): "integer", ("sources", "accessed"): "date"}
+TYPES = {("sources", "tier"): "integer", ("sources", "accessed"): "date", ("competence-levels", "order"): "integer",
+         ("competence-levels", "local"): "boolean", ("provision-competence", "local"): "boolean"}
 
 
 def _field(table: str, name: str, required: bool) -> dict:

@@ -21,7 +21,8 @@ NAME = "manifest.csv"
 COLUMNS = ["path", "table", "description"]
 #: Tables read from exactly one file each.
 SINGLE = ("indicators", "sources", "units", "unit_aliases", "geos", "partners", "provisions", "agreements", "wording",
-          "enforceability", "scope_breaks", "chapters", "agreement_provisions", "ningbo_measures")
+          "enforceability", "competence_levels", "scope_breaks", "chapters", "agreement_provisions", "ningbo_measures",
+          "provision_competence", "measure_origins")
 #: Tables that may be split over several files (one per theme or source).
 SPLIT = ("observations",)
 #: The folder whose every file must be declared.
