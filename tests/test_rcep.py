@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ningbo_openness import rcep
+from ningbo_openness import bounds, rcep
 
 
 def log_points(pct: float) -> float:
@@ -69,3 +69,14 @@ def test_rcep_dates_and_membership_come_from_the_reference_tables():
     assert cell["log_growth"] == pytest.approx(log_points(7.9))
     before = growth[(growth["geo"] == "ningbo") & (growth["period"] == "2021M01-M08")]
     assert set(before["phase"]) == {"before"}
+
+
+def test_utilisation_floor_by_hand():
+    """30 covered over five months against 600 of trade in three: at the same pace the window's
+    trade is 1000, so the floor is 3 %; if the last two months ran at half the pace, 800 and 3.75 %."""
+    covered, trade = bounds.exact(30.0), bounds.exact(600.0)
+    assert rcep.utilisation_floor(covered, trade, 3, 5).value == pytest.approx(3.0)
+    assert rcep.utilisation_floor(covered, trade, 3, 5, pace=0.5).value == pytest.approx(3.75)
+    # printed 30 and 600 to the unit's half: 29.5-30.5 over 595-605 x 5/3 = 991.67-1008.33
+    rounded = rcep.utilisation_floor(bounds.printed(30.0, half=0.5), bounds.printed(600.0, half=5), 3, 5)
+    assert (rounded.low, rounded.high) == pytest.approx((29.5 / 1008.3333 * 100, 30.5 / 991.6667 * 100), rel=1e-4)

@@ -21,7 +21,7 @@ from datetime import date
 
 import pandas as pd
 
-from . import models, periods
+from . import bounds, models, periods
 from .load import load_indicators, names
 
 TRADE_FLOWS = ["trade_total", "trade_total_usd"]
@@ -112,3 +112,20 @@ def difference_in_differences(gaps: pd.DataFrame, level: float = 0.95) -> pd.Dat
     order = {geo: i for i, geo in enumerate(REPORTERS)}
     table = pd.DataFrame(rows)
     return table.sort_values("geo", key=lambda s: s.map(order), ignore_index=True) if rows else table
+
+
+def utilisation_floor(covered: bounds.Range, trade_part: bounds.Range, part_months: int, window_months: int,
+                      pace: float = 1.0) -> bounds.Range:
+    """A lower bound, in per cent, on the share of exports to RCEP members in a window that
+    RCEP certificates of origin cover, when only trade with the members over the first
+    ``part_months`` of the window is published.
+
+    ``covered``: goods value covered by certificates over the window; ``trade_part``: exports
+    plus imports with the members over its first ``part_months`` (same unit). The window's
+    trade is taken as ``trade_part`` plus the remaining months at ``pace`` times the part's
+    monthly average (1: the same pace), an assumption the caller states. Since exports are
+    at most exports plus imports, covered / trade is at most covered / exports: a floor.
+    The rounding of both inputs is carried through.
+    """
+    scale = (part_months + pace * (window_months - part_months)) / part_months
+    return bounds.share_pct(covered, bounds.propagate(lambda t: t * scale, t=trade_part))
