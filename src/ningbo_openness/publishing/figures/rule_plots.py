@@ -36,8 +36,8 @@ def _sources(*tables) -> list[str]:
 
 
 @register("provisions_heatmap", "03_rule_alignment",
-          "How six agreements treat 27 provisions: binding, best endeavour, absent, or not coded "
-          "(white: the agreement text could not be read).", width="double")
+          "How six agreements treat 27 provisions: binding, best endeavour, absent, or unknown "
+          "(white: the provision's text or its chapter's dispute settlement could not be read).", width="double")
 def provisions_heatmap(lang: str):
     cells = agreement_provisions()
     provisions = names("provisions").sort_values(["domain", "provision"])

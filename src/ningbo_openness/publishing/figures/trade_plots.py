@@ -10,6 +10,7 @@ from ...claims import SEED
 from ...growth import share_pct
 from ...load import load_indicators
 from ...models import growth_against_trend
+from ...peers import growth_against_peers
 from ...trade import PARTIAL_PERIODS, PARTNER_YEAR, PARTNERS_2024, ningbo_total_and_share
 from .. import style
 from . import register
@@ -22,6 +23,11 @@ TEXT = {
     "band": {"en": "Ningbo total trade, trend {first}–{last}:\n95% range for one year's growth",
              "zh": "宁波进出口总额：{first}—{last}年趋势增速及单年95%区间"},
     "share_of_total": {"en": "Share of Ningbo's trade (%)", "zh": "占宁波进出口总额比重（%）"},
+    "peer_range": {"en": "range of the peers held", "zh": "所收录同类城市的区间"},
+    "peer_median": {"en": "peers' median", "zh": "同类城市中位数"},
+    "ningbo": {"en": "Ningbo", "zh": "宁波"},
+    "peer_growth": {"en": "Growth of goods trade (%)", "zh": "货物进出口增速（%）"},
+    "peer_count": {"en": "n={n}", "zh": "{n}城"},
     "periods": {"2021M01-M08": {"en": "Jan–Aug 2021", "zh": "2021年1—8月"}, "2024Q1": {"en": "Q1 2024", "zh": "2024年一季度"}},
 }
 @register("trade_long_run", "01_trade_growth",
@@ -88,3 +94,23 @@ def partner_shares_partial_years(lang: str):
     ax.set_xlabel(TEXT["share_of_total"][lang])
     fig.legend(loc="outside upper center", ncols=2)
     return fig, sorted(rows["source_id"].astype(str).unique())
+
+
+@register("peer_growth_range", "01_trade_growth",
+          "Growth of Ningbo's goods trade against the range and median of the other leading trading cities "
+          "held for the same year (only years with at least three peers; n, the number of peers, stands under each year).",
+          width="single")
+def peer_growth_range(lang: str):
+    table = growth_against_peers()
+    fig, ax = plt.subplots()
+    years = table.index.to_numpy()
+    ax.vlines(years, table["peer_low"], table["peer_high"], color=style.PALETTE[4], linewidth=6, alpha=0.6,
+              label=TEXT["peer_range"][lang])
+    ax.scatter(years, table["peer_median"], marker="_", s=200, color=style.PALETTE[1], zorder=3,
+               label=TEXT["peer_median"][lang])
+    ax.scatter(years, table["growth"], color=style.PALETTE[0], zorder=4, label=TEXT["ningbo"][lang])
+    ax.axhline(0, color="#999999", linewidth=0.6)
+    ax.set_ylabel(TEXT["peer_growth"][lang])
+    ax.set_xticks(years, [f"{y}\n" + TEXT["peer_count"][lang].format(n=n) for y, n in table["peers"].items()])
+    fig.legend(loc="outside upper center", ncols=2)
+    return fig, sorted({s for v in table["sources"] for s in v.split(";")})

@@ -1,0 +1,111 @@
+"""Ningbo among China's leading trading cities: its rank and its growth against the peers held.
+
+Peers are the reporters of kind ``city`` in ``data/geos.csv`` other than the city compared.
+Coverage is thin and uneven (no peer has more than a handful of cited years), so every result
+says how many peers it rests on. A rank is a range: a peer is surely above the city when the
+low end of its figure (rounding, floors) lies above the high end of the city's, and possibly
+above when only its high end does. Growth is the published rate where a reported calendar-year
+row prints one (customs compare on a revised, like-for-like base), else the change between
+the two chosen annual levels, with their rounding carried through.
+"""
+from __future__ import annotations
+
+import statistics
+
+import pandas as pd
+
+from . import bounds
+from .annual import annual_series
+from .growth import half_unit_of_value
+from .load import load_indicators, names
+
+#: Fewer peers with a growth rate than this in a year and no comparison is made.
+MIN_PEERS = 3
+
+
+def peer_ids(geo: str = "ningbo") -> list[str]:
+    """The cities other than ``geo`` in the reporters table."""
+    geos = names("geos")
+    return sorted(g for g in geos.index[geos["kind"] == "city"] if g != geo)
+
+
+def rank_range(city: bounds.Range, peers: dict[str, bounds.Range]) -> tuple[int, int]:
+    """Best and worst rank (1 = largest) of ``city`` among itself and ``peers``."""
+    surely = sum(p.low > city.high for p in peers.values())
+    possibly = sum(p.high > city.low and not p.low > city.high for p in peers.values())
+    return 1 + surely, 1 + surely + possibly
+
+
+def position(city: float, peers: list[float]) -> str:
+    """Where a growth rate stands against the peers' rates: below, within or above their range."""
+    if city < min(peers):
+        return "below"
+    if city > max(peers):
+        return "above"
+    return "within"
+
+
+def _annual(indicator: str, geo: str) -> pd.DataFrame | None:
+    try:
+        return annual_series(indicator, geo=geo)
+    except KeyError:
+        return None
+
+
+def ranks(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
+    """Per year with a figure for ``geo``: the peers held that year and its best and worst rank."""
+    city = annual_series(indicator, geo=geo)
+    peers = {p: s for p in peer_ids(geo) if (s := _annual(indicator, p)) is not None}
+    rows = []
+    for year in city.index:
+        held = {p: bounds.of_year(s, year) for p, s in peers.items() if year in s.index}
+        best, worst = rank_range(bounds.of_year(city, year), held)
+        rows.append({"year": year, "peers": len(held), "best_rank": best, "worst_rank": worst,
+                     "peer_ids": ", ".join(sorted(held))})
+    return pd.DataFrame(rows).set_index("year")
+
+
+def growth(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
+    """Calendar-year growth of ``geo`` in percent (``value``, ``low``, ``high``), its ``basis``
+    (``published``: a reported row's rate, best tier first; ``levels``: two chosen levels) and
+    the ``sources`` it rests on (';'-separated)."""
+    columns = ["value", "low", "high", "basis", "sources"]
+    levels = _annual(indicator, geo)
+    if levels is None:
+        return pd.DataFrame(columns=columns)
+    rows = load_indicators(indicator=indicator, geo=geo, partner="world", kind="reported")
+    rows = rows[rows["period"].str.fullmatch(r"\d{4}") & rows["yoy_pct"].notna()].copy()
+    rows["year"] = rows["period"].astype(int)
+    tiers = levels.set_index("source_id")["tier"].to_dict()
+    rows["order"] = rows["source_id"].map(tiers).fillna(9)
+    published = rows.sort_values(["year", "order", "source_id"]).drop_duplicates("year").set_index("year")
+    out = {}
+    for year in levels.index:
+        if year in published.index:
+            rate = float(published.loc[year, "yoy_pct"])
+            half = half_unit_of_value(rate)
+            out[year] = (rate, rate - half, rate + half, "published", published.loc[year, "source_id"])
+        elif year - 1 in levels.index:
+            change = bounds.growth_pct(bounds.of_year(levels, year), bounds.of_year(levels, year - 1))
+            used = sorted({levels.loc[year, "source_id"], levels.loc[year - 1, "source_id"]})
+            out[year] = (change.value, change.low, change.high, "levels", ";".join(used))
+    return pd.DataFrame.from_dict(out, orient="index", columns=columns).rename_axis("year")
+
+
+def growth_against_peers(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
+    """Per year with at least ``MIN_PEERS`` peer rates: ``geo``'s growth, the peers' median,
+    lowest and highest rate (central values), how many peers, and where ``geo`` stands."""
+    city = growth(indicator, geo)
+    peer_rates = {p: growth(indicator, p) for p in peer_ids(geo)}
+    rows = []
+    for year, own in city.iterrows():
+        held = {p: r.loc[year] for p, r in peer_rates.items() if year in r.index}
+        if len(held) < MIN_PEERS:
+            continue
+        values = [float(r["value"]) for r in held.values()]
+        sources = {s for r in [own, *held.values()] for s in r["sources"].split(";")}
+        rows.append({"year": year, "growth": own["value"], "basis": own["basis"], "peers": len(held),
+                     "peer_median": statistics.median(values), "peer_low": min(values), "peer_high": max(values),
+                     "position": position(own["value"], values), "peer_ids": ", ".join(sorted(held)),
+                     "sources": ";".join(sorted(sources))})
+    return pd.DataFrame(rows).set_index("year")

@@ -1,0 +1,35 @@
+"""Peer-city comparisons on hand-made ranges, and on the data held."""
+from __future__ import annotations
+
+import pytest
+
+from ningbo_openness import bounds, peers
+
+
+def test_rank_range_by_hand():
+    """City 100 +- 0.5. Peer a 200 (surely above), b a floor of 90 (possibly above), c 100.2 +- 0.5
+    (overlaps: possibly above), d 50 (below): best rank 2, worst 4."""
+    city = bounds.printed(100.0, half=0.5)
+    held = {"a": bounds.printed(200.0, half=0.5), "b": bounds.printed(90.0, "floor"),
+            "c": bounds.printed(100.2, half=0.5), "d": bounds.printed(50.0, half=0.5)}
+    assert peers.rank_range(city, held) == (2, 4)
+    assert peers.rank_range(city, {}) == (1, 1)
+
+
+@pytest.mark.parametrize(("city", "expected"), [(1.0, "below"), (2.0, "within"), (4.0, "within"), (9.0, "above")])
+def test_position_by_hand(city, expected):
+    assert peers.position(city, [2.0, 3.0, 4.0]) == expected
+
+
+def test_growth_rests_on_enough_peers_and_names_its_sources():
+    table = peers.growth_against_peers()
+    assert not table.empty and (table["peers"] >= peers.MIN_PEERS).all()
+    assert ((table["peer_low"] <= table["peer_median"]) & (table["peer_median"] <= table["peer_high"])).all()
+    assert table["sources"].str.len().gt(0).all()
+    assert set(table["basis"]) <= {"published", "levels"}
+
+
+def test_ningbo_rank_is_among_the_cities_held():
+    ranks = peers.ranks()
+    assert ((ranks["best_rank"] >= 1) & (ranks["best_rank"] <= ranks["worst_rank"])).all()
+    assert (ranks["worst_rank"] <= ranks["peers"] + 1).all()
