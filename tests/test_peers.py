@@ -33,3 +33,10 @@ def test_ningbo_rank_is_among_the_cities_held():
     ranks = peers.ranks()
     assert ((ranks["best_rank"] >= 1) & (ranks["best_rank"] <= ranks["worst_rank"])).all()
     assert (ranks["worst_rank"] <= ranks["peers"] + 1).all()
+
+
+def test_export_shares_are_shares_of_the_country():
+    shares = peers.export_shares()
+    assert not shares.empty and ((shares["low"] <= shares["share"]) & (shares["share"] <= shares["high"])).all()
+    assert (shares["share"] > 0).all() and (shares["share"] < 100).all()
+    assert "ningbo" in set(shares["geo"]) and len(set(shares["geo"])) > 1

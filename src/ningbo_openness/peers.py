@@ -109,3 +109,19 @@ def growth_against_peers(indicator: str = "trade_total", geo: str = "ningbo") ->
                      "position": position(own["value"], values), "peer_ids": ", ".join(sorted(held)),
                      "sources": ";".join(sorted(sources))})
     return pd.DataFrame(rows).set_index("year")
+
+
+def export_shares(geo: str = "ningbo", country: str = "china") -> pd.DataFrame:
+    """Each city's exports as a share of ``country``'s in percent, for ``geo`` and every peer,
+    in the years both figures are held: ``year``, ``geo``, ``share``, ``low``, ``high`` (the
+    rounding and floors of both figures carried through), sorted by year and share."""
+    whole = annual_series("exports", geo=country)
+    rows = []
+    for city in [geo, *peer_ids(geo)]:
+        part = _annual("exports", city)
+        if part is None:
+            continue
+        for year in part.index.intersection(whole.index):
+            share = bounds.share_pct(bounds.of_year(part, year), bounds.of_year(whole, year))
+            rows.append({"year": year, "geo": city, "share": share.value, "low": share.low, "high": share.high})
+    return pd.DataFrame(rows).sort_values(["year", "share"], ascending=[True, False], ignore_index=True)
