@@ -45,9 +45,10 @@ def position(city: float, peers: list[float]) -> str:
     return "within"
 
 
-def _annual(indicator: str, geo: str) -> pd.DataFrame | None:
+def _annual(indicator: str, geo: str, partner: str = "world") -> pd.DataFrame | None:
+    """``annual_series`` of ``geo``, or None if it holds no calendar-year figure."""
     try:
-        return annual_series(indicator, geo=geo)
+        return annual_series(indicator, geo=geo, partner=partner)
     except KeyError:
         return None
 
@@ -125,3 +126,19 @@ def export_shares(geo: str = "ningbo", country: str = "china") -> pd.DataFrame:
             share = bounds.share_pct(bounds.of_year(part, year), bounds.of_year(whole, year))
             rows.append({"year": year, "geo": city, "share": share.value, "low": share.low, "high": share.high})
     return pd.DataFrame(rows).sort_values(["year", "share"], ascending=[True, False], ignore_index=True)
+
+
+def invention_shares(geo: str = "ningbo") -> pd.DataFrame:
+    """Invention patents as a share of all patent grants, percent, for ``geo`` and every peer,
+    in the years both figures are held: ``year``, ``geo``, ``share``, ``low``, ``high``."""
+    rows = []
+    for city in [geo, *peer_ids(geo)]:
+        inventions = _annual("invention_patent_grants", city, partner="none")
+        grants = _annual("patent_grants", city, partner="none")
+        if inventions is None or grants is None:
+            continue
+        for year in inventions.index.intersection(grants.index):
+            share = bounds.share_pct(bounds.of_year(inventions, year), bounds.of_year(grants, year))
+            rows.append({"year": year, "geo": city, "share": share.value, "low": share.low, "high": share.high})
+    return pd.DataFrame(rows).sort_values(["year", "share"], ascending=[True, False], ignore_index=True)
+

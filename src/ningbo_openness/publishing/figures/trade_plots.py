@@ -10,7 +10,7 @@ from ...claims import SEED
 from ...growth import share_pct
 from ...load import load_indicators
 from ...models import growth_against_trend
-from ...peers import growth_against_peers
+from ...peers import growth_against_peers, ranks
 from ...trade import PARTIAL_PERIODS, PARTNER_YEAR, PARTNERS_2024, ningbo_total_and_share
 from .. import style
 from . import register
@@ -23,6 +23,8 @@ TEXT = {
     "band": {"en": "Ningbo total trade, trend {first}–{last}:\n95% range for one year's growth",
              "zh": "宁波进出口总额：{first}—{last}年趋势增速及单年95%区间"},
     "share_of_total": {"en": "Share of Ningbo's trade (%)", "zh": "占宁波进出口总额比重（%）"},
+    "rank": {"en": "Ningbo's rank among the cities held (1 = largest trade)", "zh": "宁波在所收录城市中的位次（1为贸易额最大）"},
+    "cities_held": {"en": "cities held (the last place)", "zh": "所收录城市数（即末位）"},
     "peer_range": {"en": "range of the peers held", "zh": "所收录同类城市的区间"},
     "peer_median": {"en": "peers' median", "zh": "同类城市中位数"},
     "ningbo": {"en": "Ningbo", "zh": "宁波"},
@@ -114,3 +116,22 @@ def peer_growth_range(lang: str):
     ax.set_xticks(years, [f"{y}\n" + TEXT["peer_count"][lang].format(n=n) for y, n in table["peers"].items()])
     fig.legend(loc="outside upper center", ncols=2)
     return fig, sorted({s for v in table["sources"] for s in v.split(";")})
+
+
+@register("peer_rank_over_time", "01_trade_growth",
+          "Ningbo's rank by goods trade among the leading trading cities held each year (a bar where rounding "
+          "or a figure printed as a floor leaves the rank open), and how many cities that is.", width="single")
+def peer_rank_over_time(lang: str):
+    table = ranks()
+    fig, ax = plt.subplots()
+    years = table.index.to_numpy()
+    ax.plot(years, table["peers"] + 1, color=style.PALETTE[4], linestyle="--", marker=".", label=TEXT["cities_held"][lang])
+    ax.vlines(years, table["best_rank"], table["worst_rank"], color=style.PALETTE[0], linewidth=4)
+    ax.scatter(years, table["best_rank"], color=style.PALETTE[0], zorder=3, label=TEXT["rank"][lang])
+    ax.invert_yaxis()
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    style.year_ticks(ax, years)
+    fig.legend(loc="outside upper center", ncols=1)
+    sources = {s for city in ["ningbo", *sorted({p for v in table["peer_ids"] for p in v.split(", ") if p})]
+               for s in annual_series("trade_total", geo=city)["source_id"]}
+    return fig, sorted(sources)
