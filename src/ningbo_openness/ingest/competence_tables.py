@@ -15,7 +15,7 @@ import pandera.pandas as pa
 from ..errors import InputError
 from .csvfiles import read_strict
 from .manifest import Manifest
-from .raw import full_match
+from .raw import NONBLANK, full_match
 from .registry import Registry
 from .validation import require_when, validate
 
@@ -31,8 +31,8 @@ ORIGINS = ("local", "national")
 def _cited(sources: list[str]) -> dict[str, pa.Column]:
     return {
         "source_id": pa.Column(str, pa.Check.isin(sources, error="a source id registered in data/sources.csv")),
-        "locator": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
-        "quote": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "locator": pa.Column(str, NONBLANK),
+        "quote": pa.Column(str, NONBLANK),
     }
 
 
@@ -43,8 +43,8 @@ def read_levels(manifest: Manifest) -> pd.DataFrame:
     schema = pa.DataFrameSchema({
         "level": pa.Column(str, full_match(r"[a-z][a-z_]*", "a snake_case level id")),
         "order": pa.Column(str, full_match(r"[0-9]+", "a whole number")),
-        "name_en": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
-        "name_zh": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "name_en": pa.Column(str, NONBLANK),
+        "name_zh": pa.Column(str, NONBLANK),
         "local": pa.Column(str, pa.Check.isin(["true", "false"], error="true or false")),
     })
     validate(frame, schema, path, ["level"], manifest.data_dir)

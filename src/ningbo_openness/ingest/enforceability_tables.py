@@ -18,7 +18,7 @@ from ..enforceability import ANY, COMMENTARY, DISPUTE_SETTLEMENT, STATUSES, rule
 from ..errors import InputError
 from .csvfiles import read_strict
 from .manifest import Manifest
-from .raw import full_match
+from .raw import NONBLANK, full_match
 from .registry import Registry
 from .validation import require_when, validate
 
@@ -45,8 +45,8 @@ def read_wording(manifest: Manifest) -> pd.DataFrame:
         "order": pa.Column(str, full_match(r"[0-9]+", "a whole number")),
         "pattern": pa.Column(str, pa.Check(lambda s: s.map(_compiles), element_wise=False,
                                            error="a regular expression that compiles")),
-        "name_en": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
-        "name_zh": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "name_en": pa.Column(str, NONBLANK),
+        "name_zh": pa.Column(str, NONBLANK),
     })
     validate(frame, schema, path, ["wording"], manifest.data_dir)
     validate(frame, pa.DataFrameSchema({}), path, ["order"], manifest.data_dir)
@@ -66,7 +66,7 @@ def read_grid(manifest: Manifest, wording: pd.DataFrame) -> pd.DataFrame:
         "dispute_settlement": pa.Column(str, pa.Check.isin([*DISPUTE_SETTLEMENT, ANY],
                                                            error=f"one of {', '.join((*DISPUTE_SETTLEMENT, ANY))}")),
         "status": pa.Column(str, pa.Check.isin(STATUSES, error=f"one of {', '.join(STATUSES)}")),
-        "reason": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "reason": pa.Column(str, NONBLANK),
     })
     validate(frame, schema, path, ["wording", "dispute_settlement"], manifest.data_dir)
     for name in wording["wording"]:
@@ -87,7 +87,7 @@ def read_chapters(manifest: Manifest, reg: Registry, agreements: list[str]) -> p
     schema = pa.DataFrameSchema({
         "agreement": pa.Column(str, pa.Check.isin(sorted(agreements), error="an agreement id defined in data/agreements.csv")),
         "chapter": pa.Column(str, full_match(r"[0-9A-Z]+", "a chapter, section or module number (12, I, B)")),
-        "name_en": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "name_en": pa.Column(str, NONBLANK),
         "dispute_settlement": pa.Column(str, pa.Check.isin(DISPUTE_SETTLEMENT, error=f"one of {', '.join(DISPUTE_SETTLEMENT)}")),
         "source_id": pa.Column(str, pa.Check.isin(["", *sorted(reg.sources.index)],
                                                   error="a source id registered in data/sources.csv, or blank for unknown")),

@@ -40,6 +40,10 @@ def full_match(pattern: str, error: str, blank: bool = False) -> pa.Check:
     return pa.Check(lambda s: s.str.fullmatch(pattern) | ((s == "") if blank else False), error=error)
 
 
+#: Cells holding some text (not empty, not only white space).
+NONBLANK = pa.Check.str_contains(r"\S", error="a non-empty text")
+
+
 def _member(values, what: str) -> pa.Check:
     return pa.Check.isin(sorted(values), error=f"{what}")
 
@@ -51,7 +55,6 @@ def _valid_periods(labels: pd.Series) -> pd.Series:
 
 def schema(reg: Registry) -> pa.DataFrameSchema:
     """The pandera schema of a raw file, given the reference tables."""
-    nonblank = pa.Check.str_contains(r"\S", error="a non-empty text")
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, _member(reg.indicators.index, "an indicator id defined in data/indicators.csv")),
@@ -65,8 +68,8 @@ def schema(reg: Registry) -> pa.DataFrameSchema:
             "qualifier": pa.Column(str, _member(QUALIFIERS, f"one of {', '.join(QUALIFIERS)}")),
             "vintage": pa.Column(str, _member(VINTAGES, "blank or one of preliminary, final, revised")),
             "source_id": pa.Column(str, _member(reg.sources.index, "a source id registered in data/sources.csv")),
-            "locator": pa.Column(str, nonblank),
-            "quote": pa.Column(str, nonblank),
+            "locator": pa.Column(str, NONBLANK),
+            "quote": pa.Column(str, NONBLANK),
         },
     )
 

@@ -22,7 +22,7 @@ from ..errors import InputError
 from .csvfiles import read_strict
 from .enforceability_tables import read_chapters, read_grid, read_wording
 from .manifest import Manifest
-from .raw import full_match
+from .raw import NONBLANK, full_match
 from .registry import Registry, read_table
 from .validation import forbid_when, require_when, validate
 
@@ -133,15 +133,15 @@ def read_measures(manifest: Manifest, reg: Registry) -> pd.DataFrame:
     known = set(provisions(manifest).index)
     schema = pa.DataFrameSchema({
         "measure_id": pa.Column(str, full_match(r"[a-z][a-z0-9_]*", "a snake_case measure id")),
-        "name_en": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
-        "name_zh": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "name_en": pa.Column(str, NONBLANK),
+        "name_zh": pa.Column(str, NONBLANK),
         "provisions": pa.Column(str, pa.Check(lambda s: s.map(lambda v: all(p in known for p in v.split(";") if p)),
                                               element_wise=False, error="provision ids from data/provisions.csv separated by ';'")),
         "stage": pa.Column(str, pa.Check.isin(STAGES, error=f"one of {', '.join(STAGES)}")),
         "start_date": pa.Column(str, full_match(DATE, "a date YYYY, YYYY-MM or YYYY-MM-DD, or blank")),
         "source_id": pa.Column(str, pa.Check.isin(sorted(reg.sources.index), error="a source id registered in data/sources.csv")),
-        "locator": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
-        "quote": pa.Column(str, pa.Check.str_contains(r"\S", error="a non-empty text")),
+        "locator": pa.Column(str, NONBLANK),
+        "quote": pa.Column(str, NONBLANK),
     })
     validate(frame, schema, path, ["measure_id", "source_id", "stage"], manifest.data_dir)
     return frame[MEASURE_COLUMNS].sort_values(["measure_id", "source_id", "stage"], ignore_index=True)
