@@ -17,7 +17,7 @@ import pandas as pd
 from . import bounds
 from .annual import annual_series
 from .growth import half_unit_of_value
-from .load import load_indicators, names
+from .load import load_indicators, names, sources
 
 #: Fewer peers with a growth rate than this in a year and no comparison is made.
 MIN_PEERS = 3
@@ -77,8 +77,7 @@ def growth(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
     rows = load_indicators(indicator=indicator, geo=geo, partner="world", kind="reported")
     rows = rows[rows["period"].str.fullmatch(r"\d{4}") & rows["yoy_pct"].notna()].copy()
     rows["year"] = rows["period"].astype(int)
-    tiers = levels.set_index("source_id")["tier"].to_dict()
-    rows["order"] = rows["source_id"].map(tiers).fillna(9)
+    rows["order"] = rows["source_id"].map(sources().set_index("source_id")["tier"])
     published = rows.sort_values(["year", "order", "source_id"]).drop_duplicates("year").set_index("year")
     out = {}
     for year in levels.index:
@@ -117,28 +116,24 @@ def export_shares(geo: str = "ningbo", country: str = "china") -> pd.DataFrame:
     in the years both figures are held: ``year``, ``geo``, ``share``, ``low``, ``high`` (the
     rounding and floors of both figures carried through), sorted by year and share."""
     whole = annual_series("exports", geo=country)
+    return _shares({city: (_annual("exports", city), whole) for city in [geo, *peer_ids(geo)]})
+
+
+def invention_shares(geo: str = "ningbo") -> pd.DataFrame:
+    """Invention patents as a share of all patent grants, percent, for ``geo`` and every peer,
+    in the years both figures are held: columns as ``export_shares``."""
+    return _shares({city: (_annual("invention_patent_grants", city, partner="none"),
+                           _annual("patent_grants", city, partner="none")) for city in [geo, *peer_ids(geo)]})
+
+
+def _shares(pairs: dict[str, tuple[pd.DataFrame | None, pd.DataFrame | None]]) -> pd.DataFrame:
+    """Part over whole in percent, per city (``pairs``: city -> annual part, annual whole) and
+    every year both are held, with their ranges."""
     rows = []
-    for city in [geo, *peer_ids(geo)]:
-        part = _annual("exports", city)
-        if part is None:
+    for city, (part, whole) in pairs.items():
+        if part is None or whole is None:
             continue
         for year in part.index.intersection(whole.index):
             share = bounds.share_pct(bounds.of_year(part, year), bounds.of_year(whole, year))
             rows.append({"year": year, "geo": city, "share": share.value, "low": share.low, "high": share.high})
     return pd.DataFrame(rows).sort_values(["year", "share"], ascending=[True, False], ignore_index=True)
-
-
-def invention_shares(geo: str = "ningbo") -> pd.DataFrame:
-    """Invention patents as a share of all patent grants, percent, for ``geo`` and every peer,
-    in the years both figures are held: ``year``, ``geo``, ``share``, ``low``, ``high``."""
-    rows = []
-    for city in [geo, *peer_ids(geo)]:
-        inventions = _annual("invention_patent_grants", city, partner="none")
-        grants = _annual("patent_grants", city, partner="none")
-        if inventions is None or grants is None:
-            continue
-        for year in inventions.index.intersection(grants.index):
-            share = bounds.share_pct(bounds.of_year(inventions, year), bounds.of_year(grants, year))
-            rows.append({"year": year, "geo": city, "share": share.value, "low": share.low, "high": share.high})
-    return pd.DataFrame(rows).sort_values(["year", "share"], ascending=[True, False], ignore_index=True)
-
