@@ -76,6 +76,11 @@ def rewrite(file: str, change: Callable[[str], str]) -> Callable[[Path], None]:
     return apply
 
 
+def drop_line(file: str, prefix: str) -> Callable[[Path], None]:
+    """Remove the lines of ``file`` that start with ``prefix``."""
+    return rewrite(file, lambda t: "".join(line + "\n" for line in t.splitlines() if not line.startswith(prefix)))
+
+
 def asean_row(**changes) -> str:
     row = {
         "indicator": "trade_total", "geo": "ningbo", "partner": "asean", "period": "2023", "value": "1555.0",
@@ -263,15 +268,13 @@ CASES = [
      CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "dispute_settlement", "one of applies, excluded, unknown"),
     ("chapter of an unknown agreement", edit(CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "rcep,12,", "rcpe,12,"),
      CHAPTERS, line_of(CHAPTERS, "rcep,12,"), "agreement", "an agreement id defined in data/agreements.csv"),
-    ("incomplete enforceability rule", rewrite("enforceability.csv", lambda t: "".join(
-        line + "\n" for line in t.splitlines() if not line.startswith("mandatory,unknown,"))),
+    ("incomplete enforceability rule", drop_line("enforceability.csv", "mandatory,unknown,"),
      "enforceability.csv", None, "dispute_settlement", "a row for wording 'mandatory' with dispute settlement 'unknown' or 'any'"),
     ("wording pattern that does not compile", edit("wording.csv", line_of("wording.csv", "permissive,"), r"\bmay\b", "(may"),
      "wording.csv", line_of("wording.csv", "permissive,"), "pattern", "a regular expression that compiles"),
     ("unknown competence level", edit(COMPETENCE, line_of(COMPETENCE, "labour_standards,"), ",municipal,", ",county,"),
      COMPETENCE, line_of(COMPETENCE, "labour_standards,"), "level", "a level defined in data/competence_levels.csv"),
-    ("provision without a competence row", rewrite(COMPETENCE, lambda t: "".join(
-        line + "\n" for line in t.splitlines() if not line.startswith("labour_standards,"))),
+    ("provision without a competence row", drop_line(COMPETENCE, "labour_standards,"),
      COMPETENCE, None, "provision", "a row for every provision in data/provisions.csv; found 'labour_standards'"),
     ("competence without its quote", edit(COMPETENCE, line_of(COMPETENCE, "labour_standards,"),
                                           ",县级以上地方人民政府劳动行政部门主管本行政区域内的劳动工作,", ",,"),
@@ -330,8 +333,7 @@ def test_year_to_date_milestone_before_the_year_ends_is_accepted():
 
 def test_removing_a_theme_is_an_edit_of_the_manifest(data_copy, capsys):
     (data_copy / "raw" / "rule_counts.csv").unlink()
-    rewrite("manifest.csv", lambda t: "".join(
-        line + "\n" for line in t.splitlines() if not line.startswith("raw/rule_counts.csv,")))(data_copy)
+    drop_line("manifest.csv", "raw/rule_counts.csv,")(data_copy)
     assert cli.main(["build", "--data-dir", str(data_copy)]) == 0
     out = capsys.readouterr().out
     assert "rule_counts.csv" not in out and f"read {shown(data_copy / TRADE)}: {DATA_ROWS[TRADE] - 1} rows" in out
