@@ -22,6 +22,12 @@ def test_growth_of_rounded_levels():
     assert (result.low, result.high) == pytest.approx((100 * (12650 / 11950 - 1), 100 * (12750 / 11850 - 1)))
 
 
+def test_per_unit_of_a_rounded_population():
+    # 9372 grants over 969.7万 residents printed to 0.1万: 9372/969.75 to 9372/969.65 per 10,000
+    result = bounds.per_unit(bounds.exact(9372), bounds.printed(969.7))
+    assert (result.low, result.value, result.high) == pytest.approx((9372 / 969.75, 9372 / 969.7, 9372 / 969.65))
+
+
 def test_a_floor_below_the_line_gives_an_upper_bound_and_nearly_a_lower_one():
     share = bounds.share_pct(bounds.exact(3930), bounds.printed(5000, "floor"))
     assert share.high == pytest.approx(78.6) and share.low == 0 and share.describe() == "at most 78.6"

@@ -120,6 +120,12 @@ def share_pct(part: Range, whole: Range) -> Range:
     return _with_least(propagate(lambda p, w: p / w * 100, p=part, w=whole), 0.0)
 
 
+def per_unit(count: Range, units: Range) -> Range:
+    """``count`` per one of ``units`` (grants per 10,000 residents when the population is
+    given in units of 10,000)."""
+    return _with_least(propagate(lambda c, u: c / u, c=count, u=units), 0.0)
+
+
 def cagr_pct(first: Range, last: Range, years: float) -> Range:
     """Compound annual growth in percent between two figures ``years`` apart."""
     return _with_least(propagate(lambda f, v: ((v / f) ** (1 / years) - 1) * 100, f=first, v=last), -100.0)

@@ -18,6 +18,7 @@ from . import bounds
 from .annual import annual_series
 from .growth import half_unit_of_value
 from .load import load_indicators, names, sources
+from .scopes import latest_basis
 
 #: Fewer peers with a growth rate than this in a year and no comparison is made.
 MIN_PEERS = 3
@@ -116,24 +117,66 @@ def export_shares(geo: str = "ningbo", country: str = "china") -> pd.DataFrame:
     in the years both figures are held: ``year``, ``geo``, ``share``, ``low``, ``high`` (the
     rounding and floors of both figures carried through), sorted by year and share."""
     whole = annual_series("exports", geo=country)
-    return _shares({city: (_annual("exports", city), whole) for city in [geo, *peer_ids(geo)]})
+    return _ratios({city: (_annual("exports", city), whole) for city in [geo, *peer_ids(geo)]})
 
 
 def invention_shares(geo: str = "ningbo") -> pd.DataFrame:
     """Invention patents as a share of all patent grants, percent, for ``geo`` and every peer,
     in the years both figures are held: columns as ``export_shares``."""
-    return _shares({city: (_annual("invention_patent_grants", city, partner="none"),
+    return _ratios({city: (_annual("invention_patent_grants", city, partner="none"),
                            _annual("patent_grants", city, partner="none")) for city in [geo, *peer_ids(geo)]})
 
 
-def _shares(pairs: dict[str, tuple[pd.DataFrame | None, pd.DataFrame | None]]) -> pd.DataFrame:
-    """Part over whole in percent, per city (``pairs``: city -> annual part, annual whole) and
-    every year both are held, with their ranges."""
+def per_10k(indicator: str = "invention_patent_grants", geo: str = "ningbo") -> pd.DataFrame:
+    """``indicator`` (a count over the year) per 10,000 residents at the end of that year, for
+    ``geo`` and every peer, in the years both are held: ``year``, ``geo``, ``per_10k``, ``low``,
+    ``high``. Year-end rather than mid-year population: a growing city's rate is understated by
+    at most its growth of the year (1-3 per cent for these cities). Populations are kept on
+    the basis of their latest recorded break only (``scopes.latest_basis``: the 2020 census)."""
+    pairs = {}
+    for city in [geo, *peer_ids(geo)]:
+        population = _annual("resident_population", city, partner="none")
+        if population is not None:
+            population = latest_basis(population, "resident_population", city, "none")
+        pairs[city] = (_annual(indicator, city, partner="none"), population)
+    return _ratios(pairs, ratio=bounds.per_unit, column="per_10k")
+
+
+def ranks_within_sources(indicator: str, geo: str = "ningbo", partner: str = "none") -> pd.DataFrame:
+    """``geo``'s rank among the cities one source prints for the same calendar year (a national
+    table, a provincial release, a ranking list): like with like in scope, method and vintage.
+    Columns as ``rank_by_source``."""
+    cities = [geo, *peer_ids(geo)]
+    rows = load_indicators(indicator=indicator, partner=partner, kind="reported")
+    return rank_by_source(rows[rows["period"].str.fullmatch(r"\d{4}") & rows["geo"].isin(cities)], geo)
+
+
+def rank_by_source(rows: pd.DataFrame, geo: str) -> pd.DataFrame:
+    """Per ``period`` and ``source_id`` of ``rows`` (columns ``geo``, ``period``, ``source_id``,
+    ``value``, ``qualifier``) that print ``geo`` and at least one other city: ``year``,
+    ``source_id``, ``cities`` (``geo`` included), ``best_rank``, ``worst_rank``, ``peer_ids``."""
+    out = []
+    for (period, source), table in rows.groupby(["period", "source_id"]):
+        figures = {r.geo: bounds.printed(r.value, r.qualifier) for r in table.itertuples()}
+        if geo not in figures or len(figures) < 2:
+            continue
+        city = figures.pop(geo)
+        best, worst = rank_range(city, figures)
+        out.append({"year": int(period), "source_id": source, "cities": len(figures) + 1, "best_rank": best,
+                    "worst_rank": worst, "peer_ids": ", ".join(sorted(figures))})
+    return pd.DataFrame(out, columns=["year", "source_id", "cities", "best_rank", "worst_rank", "peer_ids"])
+
+
+def _ratios(pairs: dict[str, tuple[pd.DataFrame | None, pd.DataFrame | None]],
+            ratio=bounds.share_pct, column: str = "share") -> pd.DataFrame:
+    """``ratio(part, whole)`` per city (``pairs``: city -> annual part, annual whole) and every
+    year both are held, with its range, as ``column``, ``low``, ``high``; sorted by year and value."""
     rows = []
     for city, (part, whole) in pairs.items():
         if part is None or whole is None:
             continue
         for year in part.index.intersection(whole.index):
-            share = bounds.share_pct(bounds.of_year(part, year), bounds.of_year(whole, year))
-            rows.append({"year": year, "geo": city, "share": share.value, "low": share.low, "high": share.high})
-    return pd.DataFrame(rows).sort_values(["year", "share"], ascending=[True, False], ignore_index=True)
+            value = ratio(bounds.of_year(part, year), bounds.of_year(whole, year))
+            rows.append({"year": year, "geo": city, column: value.value, "low": value.low, "high": value.high})
+    return pd.DataFrame(rows, columns=["year", "geo", column, "low", "high"]).sort_values(
+        ["year", column], ascending=[True, False], ignore_index=True)
