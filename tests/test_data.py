@@ -129,12 +129,14 @@ def _numbers_in(quote: str) -> set[str]:
     text = unicodedata.normalize("NFKC", quote)  # full-width digits and points (２４．７)
     text = re.sub(r"(?<=\d)・(?=\d)", ".", text)  # Japanese middle dot as decimal point (7・3)
     grouped = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", text)
+    comma_grouped = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 1,091.428
     decimal_commas = re.sub(r"(?<=\d),(?=\d)", ".", text)
     found = set()
-    for variant in (text, grouped, decimal_commas):
+    for variant in (text, grouped, comma_grouped, decimal_commas):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
-    squeezed = re.sub(r"\s", "", text)
-    found |= set(re.findall(r"\d+(?:\.\d+)?", squeezed))
+    squeezed = re.sub(r"\s", "", text)  # also a stray space inside a number (36, 800)
+    for variant in (squeezed, re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", squeezed)):
+        found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(squeezed)}
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:

@@ -185,10 +185,13 @@ KEYS = {
     "partners": (["partner"], {}),
     "provisions": (["provision"], {}),
     "agreements": (["agreement"], {"source_id": ("sources", "source_id")}),
-    "scope-breaks": (["partner", "from_period", "after"],
+    "scope-breaks": (["indicator", "geo", "partner", "from_period"],
                      {"partner": ("partners", "partner"), "source_id": ("sources", "source_id")}),
     "manifest": (["path"], {}),
 }
+#: Tables where a blank cell is a value, not a missing one (a scope break with no indicator or
+#: reporter applies to every indicator or reporter), so a blank may stand in the key.
+BLANK_IS_A_VALUE = {"scope-breaks"}
 #: Field constraints beyond the keys, per (table, field): the vocabularies the build enforces.
 CONSTRAINTS = {
     ("indicators-processed", "qualifier"): {"enum": list(raw.QUALIFIERS)},
@@ -225,11 +228,14 @@ def _field(table: str, name: str, required: bool) -> dict:
 
 def _schema(table: str, columns: list[str]) -> dict:
     primary, foreign = KEYS[table]
-    return {
+    schema = {
         "fields": [_field(table, c, c in primary) for c in columns],
         "primaryKey": primary,
         "foreignKeys": [{"fields": f, "reference": {"resource": r, "fields": rf}} for f, (r, rf) in foreign.items()],
     }
+    if table in BLANK_IS_A_VALUE:
+        schema["missingValues"] = []
+    return schema
 
 
 def descriptor() -> dict:
