@@ -67,3 +67,17 @@ def test_per_10k_by_hand_for_ningbo_2023():
     table = peers.per_10k().set_index(["geo", "year"])
     assert table.loc[("ningbo", 2023), "per_10k"] == pytest.approx(9372 / 969.7)
     assert (table["low"] <= table["per_10k"]).all() and (table["per_10k"] <= table["high"]).all()
+
+
+def test_sign_test_by_hand():
+    """Six years above the median and none below: two-sided p = 2 / 2**6; a year at the median is dropped."""
+    table = pd.DataFrame({"growth": [5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 2.0], "peer_median": [2.0] * 7})
+    assert peers.sign_test(table) == {"above": 6, "below": 0, "years": 7, "p_value": pytest.approx(2 / 2**6)}
+    assert peers.sign_test(table.iloc[[0, 6]])["p_value"] == pytest.approx(1.0)
+
+
+def test_coverage_counts_every_year_once():
+    table = peers.coverage()
+    assert "ningbo" in table.index and (table["reported"] + table["implied"] > 0).all()
+    assert (table["first"] <= table["last"]).all()
+    assert ((table["reported"] + table["implied"]) <= table["last"] - table["first"] + 1).all()

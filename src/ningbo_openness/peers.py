@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 
 import pandas as pd
+from scipy import stats
 
 from . import bounds
 from .annual import annual_series
@@ -28,6 +29,34 @@ def peer_ids(geo: str = "ningbo") -> list[str]:
     """The cities other than ``geo`` in the reporters table."""
     geos = names("geos")
     return sorted(g for g in geos.index[geos["kind"] == "city"] if g != geo)
+
+
+def coverage(indicator: str = "trade_total", partner: str = "world", geo: str = "ningbo") -> pd.DataFrame:
+    """Per city (``geo`` and its peers with any calendar-year figure): how many years are
+    ``reported`` (printed by a source) and how many only ``implied`` (by the next year's
+    growth rate), the ``first`` and ``last`` year and the ``sources``; most reported first."""
+    rows = []
+    for city in [geo, *peer_ids(geo)]:
+        series = _annual(indicator, city, partner)
+        if series is None:
+            continue
+        reported = series[series["kind"] == "reported"]
+        rows.append({"geo": city, "reported": len(reported), "implied": len(series) - len(reported),
+                     "first": series.index.min(), "last": series.index.max(),
+                     "sources": series["source_id"].nunique()})
+    return pd.DataFrame(rows).sort_values(["reported", "geo"], ascending=[False, True]).set_index("geo")
+
+
+def sign_test(table: pd.DataFrame, column: str = "growth") -> dict:
+    """Years in ``table`` (``against_peers`` output, ``column`` the city's value) above and below
+    the peers' median, and the two-sided sign-test p-value that either is as likely (years at
+    the median dropped). It treats years as independent draws and the changing sets of peers
+    as one population: a small p says the city beat the cities held more often than chance
+    would, not that it outgrew China's leading cities."""
+    above = int((table[column] > table["peer_median"]).sum())
+    below = int((table[column] < table["peer_median"]).sum())
+    p = stats.binomtest(above, above + below).pvalue if above + below else float("nan")
+    return {"above": above, "below": below, "years": len(table), "p_value": float(p)}
 
 
 def rank_range(city: bounds.Range, peers: dict[str, bounds.Range]) -> tuple[int, int]:
@@ -93,23 +122,33 @@ def growth(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
     return pd.DataFrame.from_dict(out, orient="index", columns=columns).rename_axis("year")
 
 
-def growth_against_peers(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
-    """Per year with at least ``MIN_PEERS`` peer rates: ``geo``'s growth, the peers' median,
-    lowest and highest rate (central values), how many peers, and where ``geo`` stands."""
-    city = growth(indicator, geo)
-    peer_rates = {p: growth(indicator, p) for p in peer_ids(geo)}
-    rows = []
-    for year, own in city.iterrows():
-        held = {p: r.loc[year] for p, r in peer_rates.items() if year in r.index}
-        if len(held) < MIN_PEERS:
+def against_peers(own: pd.Series, peers: dict[str, pd.Series], min_peers: int = MIN_PEERS) -> pd.DataFrame:
+    """Per year of ``own`` (values by year) with at least ``min_peers`` peer values: ``value``,
+    how many ``peers``, their median, lowest and highest value, the ``position`` of ``value``
+    against them and the ``peer_ids``."""
+    columns = ["value", "peers", "peer_median", "peer_low", "peer_high", "position", "peer_ids"]
+    rows = {}
+    for year, value in own.items():
+        held = {p: float(s[year]) for p, s in peers.items() if year in s.index}
+        if len(held) < min_peers:
             continue
-        values = [float(r["value"]) for r in held.values()]
-        sources = {s for r in [own, *held.values()] for s in r["sources"].split(";")}
-        rows.append({"year": year, "growth": own["value"], "basis": own["basis"], "peers": len(held),
-                     "peer_median": statistics.median(values), "peer_low": min(values), "peer_high": max(values),
-                     "position": position(own["value"], values), "peer_ids": ", ".join(sorted(held)),
-                     "sources": ";".join(sorted(sources))})
-    return pd.DataFrame(rows).set_index("year")
+        values = list(held.values())
+        rows[year] = (value, len(held), statistics.median(values), min(values), max(values), position(value, values),
+                      ", ".join(sorted(held)))
+    return pd.DataFrame.from_dict(rows, orient="index", columns=columns).rename_axis("year")
+
+
+def growth_against_peers(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
+    """``against_peers`` for growth rates (central values, ``growth``), with ``geo``'s ``basis``
+    and the ``sources`` of every rate compared."""
+    city = growth(indicator, geo)
+    rates = {p: growth(indicator, p) for p in peer_ids(geo)}
+    table = against_peers(city["value"], {p: r["value"] for p, r in rates.items()})
+    table["sources"] = [";".join(sorted({s for rate in [city, *(rates[p] for p in ids.split(", "))]
+                                         for s in rate.loc[year, "sources"].split(";")}))
+                        for year, ids in table["peer_ids"].items()]
+    table.insert(1, "basis", city["basis"].reindex(table.index))
+    return table.rename(columns={"value": "growth"})
 
 
 def export_shares(geo: str = "ningbo", country: str = "china") -> pd.DataFrame:
@@ -142,6 +181,14 @@ def per_10k(indicator: str = "invention_patent_grants", geo: str = "ningbo") -> 
     return _ratios(pairs, ratio=bounds.per_unit, column="per_10k")
 
 
+def per_10k_against_peers(indicator: str = "invention_patent_grants", geo: str = "ningbo",
+                          min_peers: int = MIN_PEERS) -> pd.DataFrame:
+    """``against_peers`` for ``per_10k`` (central values)."""
+    table = per_10k(indicator, geo).pivot(index="year", columns="geo", values="per_10k")
+    own = table[geo].dropna() if geo in table else pd.Series(dtype=float)
+    return against_peers(own, {p: table[p].dropna() for p in table.columns if p != geo}, min_peers)
+
+
 def ranks_within_sources(indicator: str, geo: str = "ningbo", partner: str = "none") -> pd.DataFrame:
     """``geo``'s rank among the cities one source prints for the same calendar year (a national
     table, a provincial release, a ranking list): like with like in scope, method and vintage.
@@ -170,13 +217,16 @@ def rank_by_source(rows: pd.DataFrame, geo: str) -> pd.DataFrame:
 def _ratios(pairs: dict[str, tuple[pd.DataFrame | None, pd.DataFrame | None]],
             ratio=bounds.share_pct, column: str = "share") -> pd.DataFrame:
     """``ratio(part, whole)`` per city (``pairs``: city -> annual part, annual whole) and every
-    year both are held, with its range, as ``column``, ``low``, ``high``; sorted by year and value."""
+    year both are held, with its range, as ``column``, ``low``, ``high``, and the ``sources`` of
+    both figures (';'-separated); sorted by year and value."""
     rows = []
     for city, (part, whole) in pairs.items():
         if part is None or whole is None:
             continue
         for year in part.index.intersection(whole.index):
             value = ratio(bounds.of_year(part, year), bounds.of_year(whole, year))
-            rows.append({"year": year, "geo": city, column: value.value, "low": value.low, "high": value.high})
-    return pd.DataFrame(rows, columns=["year", "geo", column, "low", "high"]).sort_values(
+            used = ";".join(sorted({part.loc[year, "source_id"], whole.loc[year, "source_id"]}))
+            rows.append({"year": year, "geo": city, column: value.value, "low": value.low, "high": value.high,
+                         "sources": used})
+    return pd.DataFrame(rows, columns=["year", "geo", column, "low", "high", "sources"]).sort_values(
         ["year", column], ascending=[True, False], ignore_index=True)

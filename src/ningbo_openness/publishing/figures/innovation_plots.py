@@ -7,6 +7,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 from ...annual import annual_series
 from ...growth import share_pct
 from ...load import meta
+from ...peers import per_10k
 from .. import style
 from . import plot_annual, register
 
@@ -16,6 +17,7 @@ TEXT = {
              "zh": "空心点：由次年增速推算或公布为“超过”某值"},
     "count": {"en": "Number (log scale)", "zh": "数量（件，对数坐标）"},
     "intensity": {"en": "R&D intensity (% of GDP)", "zh": "R&D经费投入强度（%）"},
+    "per_10k": {"en": "Invention grants\nper 10,000 residents", "zh": "每万常住人口\n发明专利授权量（件）"},
 }
 
 
@@ -59,3 +61,25 @@ def rd_intensity_compared(lang: str):
     ax.set_ylim(0, None)
     ax.legend(loc="lower right")
     return fig, sorted(sources)
+
+
+@register("peer_invention_density", "02_innovation_output",
+          "Invention patent grants per 10,000 year-end residents: Ningbo and the peer cities held, in the years "
+          "both counts are held (populations on the 2020 census basis; lines join consecutive years only).")
+def peer_invention_density(lang: str):
+    table = per_10k()
+    wide = table.pivot(index="year", columns="geo", values="per_10k")
+    years = list(range(wide.index.min(), wide.index.max() + 1))
+    latest = wide.drop(columns="ningbo").apply(lambda s: s.dropna().iloc[-1]).sort_values(ascending=False)
+    colours = [c for c in style.PALETTE if c != "#000000"]
+    fig, ax = plt.subplots()
+    for i, city in enumerate(["ningbo", *latest.index]):
+        ningbo = city == "ningbo"
+        ax.plot(years, wide[city].reindex(years), color="#000000" if ningbo else colours[(i - 1) % len(colours)],
+                marker=style.MARKERS[i % len(style.MARKERS)], linewidth=2.0 if ningbo else 1.0,
+                label=style.name(city, "geos", lang).split(" (")[0])
+    ax.set_ylabel(TEXT["per_10k"][lang])
+    ax.set_ylim(0, None)
+    style.year_ticks(ax, years)
+    fig.legend(loc="outside upper center", ncols=3)
+    return fig, sorted({s for v in table["sources"] for s in v.split(";")})
