@@ -50,18 +50,6 @@ def test_invention_shares_by_hand_for_ningbo_2023():
     assert (shares["low"] <= shares["share"]).all() and (shares["share"] <= shares["high"]).all()
 
 
-def test_rank_by_source_ranks_only_within_one_source():
-    """Source a, 2020: Ningbo 101, x 203, y a floor of 90 -> rank 2 to 3 among 3. Source b, 2020,
-    prints only Ningbo (no rank); source c, 2021, prints x but not Ningbo (no rank)."""
-    rows = pd.DataFrame([("ningbo", "2020", "a", 101.0, "exact"), ("x", "2020", "a", 203.0, "exact"),
-                         ("y", "2020", "a", 90.0, "floor"), ("ningbo", "2020", "b", 120.0, "exact"),
-                         ("x", "2021", "c", 210.0, "exact")],
-                        columns=["geo", "period", "source_id", "value", "qualifier"])
-    table = peers.rank_by_source(rows, "ningbo")
-    assert table.to_dict("records") == [{"year": 2020, "source_id": "a", "cities": 3, "best_rank": 2,
-                                         "worst_rank": 3, "peer_ids": "x, y"}]
-
-
 def test_per_10k_by_hand_for_ningbo_2023():
     """Ningbo 2023: 9372 invention grants over 969.7万 year-end residents, 9.66 per 10,000."""
     table = peers.per_10k().set_index(["geo", "year"])

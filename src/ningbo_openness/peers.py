@@ -189,31 +189,6 @@ def per_10k_against_peers(indicator: str = "invention_patent_grants", geo: str =
     return against_peers(own, {p: table[p].dropna() for p in table.columns if p != geo}, min_peers)
 
 
-def ranks_within_sources(indicator: str, geo: str = "ningbo", partner: str = "none") -> pd.DataFrame:
-    """``geo``'s rank among the cities one source prints for the same calendar year (a national
-    table, a provincial release, a ranking list): like with like in scope, method and vintage.
-    Columns as ``rank_by_source``."""
-    cities = [geo, *peer_ids(geo)]
-    rows = load_indicators(indicator=indicator, partner=partner, kind="reported")
-    return rank_by_source(rows[rows["period"].str.fullmatch(r"\d{4}") & rows["geo"].isin(cities)], geo)
-
-
-def rank_by_source(rows: pd.DataFrame, geo: str) -> pd.DataFrame:
-    """Per ``period`` and ``source_id`` of ``rows`` (columns ``geo``, ``period``, ``source_id``,
-    ``value``, ``qualifier``) that print ``geo`` and at least one other city: ``year``,
-    ``source_id``, ``cities`` (``geo`` included), ``best_rank``, ``worst_rank``, ``peer_ids``."""
-    out = []
-    for (period, source), table in rows.groupby(["period", "source_id"]):
-        figures = {r.geo: bounds.printed(r.value, r.qualifier) for r in table.itertuples()}
-        if geo not in figures or len(figures) < 2:
-            continue
-        city = figures.pop(geo)
-        best, worst = rank_range(city, figures)
-        out.append({"year": int(period), "source_id": source, "cities": len(figures) + 1, "best_rank": best,
-                    "worst_rank": worst, "peer_ids": ", ".join(sorted(figures))})
-    return pd.DataFrame(out, columns=["year", "source_id", "cities", "best_rank", "worst_rank", "peer_ids"])
-
-
 def _ratios(pairs: dict[str, tuple[pd.DataFrame | None, pd.DataFrame | None]],
             ratio=bounds.share_pct, column: str = "share") -> pd.DataFrame:
     """``ratio(part, whole)`` per city (``pairs``: city -> annual part, annual whole) and every
