@@ -69,3 +69,19 @@ def test_coverage_counts_every_year_once():
     assert "ningbo" in table.index and (table["reported"] + table["implied"] > 0).all()
     assert (table["first"] <= table["last"]).all()
     assert ((table["reported"] + table["implied"]) <= table["last"] - table["first"] + 1).all()
+
+
+def test_gap_summary_by_hand():
+    """Gaps 1..5 points: mean 3, s = 1.5811, t(0.975, 4) = 2.7764, so 3 -+ 1.9632; five of five
+    faster, sign-test p = 2 / 2**5."""
+    summary = peers.gap_summary(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(2019, 2024)))
+    assert summary["years"] == 5 and summary["faster"] == 5 and summary["median_gap"] == 3.0
+    assert (summary["ci_low"], summary["ci_high"]) == pytest.approx((3 - 1.9632, 3 + 1.9632), abs=1e-4)
+    assert summary["p_value"] == pytest.approx(2 / 2**5)
+
+
+def test_paired_growth_adjusts_for_testing_every_peer():
+    table = peers.paired_growth()
+    assert not table.empty and (table["years"] >= 5).all()
+    assert (table["p_holm"] >= table["p_value"]).all() and (table["p_holm"] <= 1).all()
+    assert ((table["ci_low"] <= table["mean_gap"]) & (table["mean_gap"] <= table["ci_high"])).all()

@@ -14,6 +14,7 @@ import statistics
 
 import pandas as pd
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 from . import bounds
 from .annual import annual_series
@@ -149,6 +150,36 @@ def growth_against_peers(indicator: str = "trade_total", geo: str = "ningbo") ->
                         for year, ids in table["peer_ids"].items()]
     table.insert(1, "basis", city["basis"].reindex(table.index))
     return table.rename(columns={"value": "growth"})
+
+
+def paired_growth(indicator: str = "trade_total", geo: str = "ningbo", min_years: int = 5) -> pd.DataFrame:
+    """``geo`` against each peer with growth rates in at least ``min_years`` of the same years:
+    the same pair every year, so the changing set of peers drops out. One row per peer with
+    ``gap_summary`` of the yearly gaps (``geo`` minus peer, points), the ``first`` and ``last``
+    year, and ``p_holm``, the sign-test p-values adjusted (Holm) for testing every peer at
+    once; largest mean gap first."""
+    own = growth(indicator, geo)["value"]
+    rows = {}
+    for peer in peer_ids(geo):
+        gap = (own - growth(indicator, peer)["value"]).dropna()
+        if len(gap) >= min_years:
+            rows[peer] = {"first": gap.index.min(), "last": gap.index.max(), **gap_summary(gap)}
+    table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("peer")
+    if not table.empty:
+        table["p_holm"] = multipletests(table["p_value"], method="holm")[1]
+    return table.sort_values("mean_gap", ascending=False) if not table.empty else table
+
+
+def gap_summary(gap: pd.Series) -> dict:
+    """Yearly gaps between two growth rates (points): ``years``, ``faster`` (gaps above zero),
+    ``median_gap``, ``mean_gap``, a 95 per cent t-interval of the mean (``ci_low``, ``ci_high``;
+    years taken as independent and the gaps as roughly normal, which a few years cannot check)
+    and the two-sided sign-test ``p_value`` (``sign_test``)."""
+    half = stats.t.ppf(0.975, len(gap) - 1) * gap.std(ddof=1) / len(gap) ** 0.5
+    test = sign_test(pd.DataFrame({"growth": gap, "peer_median": 0.0}))
+    return {"years": len(gap), "faster": test["above"], "median_gap": float(gap.median()),
+            "mean_gap": float(gap.mean()), "ci_low": float(gap.mean() - half), "ci_high": float(gap.mean() + half),
+            "p_value": test["p_value"]}
 
 
 def export_shares(geo: str = "ningbo", country: str = "china") -> pd.DataFrame:
