@@ -94,3 +94,10 @@ def test_every_cited_chapter_quotes_its_article():
 def test_every_provision_and_measure_is_tagged_once():
     assert sorted(no.provision_competence()["provision"]) == sorted(no.names("provisions").index)
     assert sorted(no.measure_origins()["measure_id"]) == sorted(set(no.ningbo_measures()["measure_id"]))
+
+
+def test_chapters_are_listed_in_number_order():
+    chapters = no.chapters()
+    for _, group in chapters.groupby("agreement"):
+        numbers = [int(c) for c in group["chapter"] if c.isdigit()]
+        assert numbers == sorted(numbers)

@@ -96,4 +96,9 @@ def read_chapters(manifest: Manifest, reg: Registry, agreements: list[str]) -> p
     read = frame["dispute_settlement"] != "unknown"
     require_when(frame, path, read, ["article", "source_id", "locator", "quote"], "a known dispute-settlement status is quoted")
     require_when(frame, path, ~read, ["note"], "an unknown status says what was not readable")
-    return frame[CHAPTER_COLUMNS].sort_values(["agreement", "chapter"], ignore_index=True)
+    return frame[CHAPTER_COLUMNS].sort_values(["agreement", "chapter"], ignore_index=True, key=_chapter_order)
+
+
+def _chapter_order(column: pd.Series) -> pd.Series:
+    """Sort key: chapter numbers by value (3 before 10), section letters (B, C) as they are."""
+    return column.str.zfill(3) if column.name == "chapter" else column
