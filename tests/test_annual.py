@@ -36,6 +36,12 @@ def test_later_vintage_before_preliminary():
     assert gdp.loc[2023, "value"] == 85620
 
 
+def test_a_restated_figure_before_the_first_print():
+    population = annual_series("resident_population", geo="guangzhou", partner="none")
+    # 2019: the census-restated 1831.21万 (yearbook, tier 3) over the first print 1530.59万 (tier 2)
+    assert population.loc[2019, "value"] == 1831.21 and population.loc[2019, "vintage"] == "revised"
+
+
 def test_a_figure_with_its_growth_before_one_without():
     trade = annual_series("trade_total")
     # 2024: 1.42 万亿 in a speech write-up and 14200 亿 +11.1 % in a press release, both tier 3

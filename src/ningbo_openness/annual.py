@@ -13,7 +13,8 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
 
     Choice per year: exact reported figures first, then floors or approximate
     reported figures, then values derived from a later year's growth rate; among
-    equals a final or revised figure before a preliminary one, then the source of the
+    equals a final or revised figure first, a preliminary one last (a restated series,
+    such as a population revised on census results, wins over the first print), then the source of the
     best tier (1 official, 2 news, 3 reprint), then the most precisely printed figure
     (most significant digits), then one printed with its growth rate (which the audit
     can check), then the source id.
@@ -26,7 +27,7 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
         raise KeyError(f"no calendar-year {indicator} for {geo} / {partner}")
     rows["year"] = rows["period"].astype(int)
     rows["rank_kind"] = (rows["kind"] == "derived").astype(int) * 2 + (rows["qualifier"] != "exact").astype(int)
-    rows["preliminary"] = rows["vintage"] == "preliminary"
+    rows["preliminary"] = rows["vintage"].map({"final": 0, "revised": 0, "preliminary": 2}).fillna(1)
     rows["digits"] = rows["value"].map(significant_digits)
     rows["no_growth"] = rows["yoy_pct"].isna()
     rows["source_id"] = rows["source_id"].astype(str)
