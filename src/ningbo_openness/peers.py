@@ -1,8 +1,10 @@
-"""Ningbo among China's leading trading cities: its rank and its growth against the peers held.
+"""Ningbo among China's leading trading cities: its rank, its growth and its patenting against
+the peers held.
 
 Peers are the reporters of kind ``city`` in ``data/geos.csv`` other than the city compared.
-Coverage is thin and uneven (no peer has more than a handful of cited years), so every result
-says how many peers it rests on. A rank is a range: a peer is surely above the city when the
+Coverage is uneven (``coverage`` counts each city's years) and the set of peers changes from
+year to year, so every result says how many peers it rests on, and ``paired_growth`` compares
+with the same peer every year. A rank is a range: a peer is surely above the city when the
 low end of its figure (rounding, floors) lies above the high end of the city's, and possibly
 above when only its high end does. Growth is the published rate where a reported calendar-year
 row prints one (customs compare on a revised, like-for-like base), else the change between
@@ -165,9 +167,10 @@ def paired_growth(indicator: str = "trade_total", geo: str = "ningbo", min_years
         if len(gap) >= min_years:
             rows[peer] = {"first": gap.index.min(), "last": gap.index.max(), **gap_summary(gap)}
     table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("peer")
-    if not table.empty:
-        table["p_holm"] = multipletests(table["p_value"], method="holm")[1]
-    return table.sort_values("mean_gap", ascending=False) if not table.empty else table
+    if table.empty:
+        return table
+    table["p_holm"] = multipletests(table["p_value"], method="holm")[1]
+    return table.sort_values("mean_gap", ascending=False)
 
 
 def gap_summary(gap: pd.Series) -> dict:
