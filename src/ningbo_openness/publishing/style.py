@@ -102,10 +102,12 @@ def label(indicator: str, lang: str | None = None, wrap: int | None = None) -> s
     return textwrap.fill(text, wrap) if wrap else text
 
 
-def name(identifier: str, table: str = "partners", lang: str | None = None) -> str:
-    """Display name of a partner, geo, provision or agreement id in ``lang``."""
+def name(identifier: str, table: str = "partners", lang: str | None = None, short: bool = False) -> str:
+    """Display name of a partner, geo, provision or agreement id in ``lang``; ``short`` drops
+    the bracketed kind of an English geo name ("Ningbo (city)" -> "Ningbo")."""
     lang = check_lang(lang or _LANG)
-    return names(table).loc[identifier, "name_zh" if lang == "zh" else "name_en"]
+    full = names(table).loc[identifier, "name_zh" if lang == "zh" else "name_en"]
+    return full.split(" (")[0] if short else full
 
 
 

@@ -77,7 +77,7 @@ def peer_invention_density(lang: str):
         ningbo = city == "ningbo"
         ax.plot(years, wide[city].reindex(years), color="#000000" if ningbo else colours[(i - 1) % len(colours)],
                 marker=style.MARKERS[i % len(style.MARKERS)], linewidth=2.0 if ningbo else 1.0,
-                label=style.name(city, "geos", lang).split(" (")[0])
+                label=style.name(city, "geos", lang, short=True))
     ax.set_ylabel(TEXT["per_10k"][lang])
     ax.set_ylim(0, None)
     style.year_ticks(ax, years)
