@@ -111,6 +111,8 @@ ORDINAL_WORDS = {
 
 #: Korean and Japanese large numbers around 억/億 (10^8): 1조 4200억, 5조5천500억, 8천690억7천만,
 #: 9707億5千万, 59億9000万.
+#: A thousands separator: a point or comma before exactly three digits (182,000; 15.670.000).
+THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 LARGE_NUMBER = re.compile(r"(?:(\d+)[조兆])?(?:(\d+)[천千])?(\d+)?[억億亿](?:(?:(\d+)[천千])?(\d+)?[만万])?")
 
 
@@ -128,14 +130,14 @@ def _numbers_in(quote: str) -> set[str]:
     Japanese large numbers (1조 4200억 = 14200 억, 59億9000万 = 59.9 億)."""
     text = unicodedata.normalize("NFKC", quote)  # full-width digits and points (２４．７)
     text = re.sub(r"(?<=\d)・(?=\d)", ".", text)  # Japanese middle dot as decimal point (7・3)
-    grouped = re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", text)
+    grouped = THOUSANDS.sub("", text)
     comma_grouped = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 1,091.428
     decimal_commas = re.sub(r"(?<=\d),(?=\d)", ".", text)
     found = set()
     for variant in (text, grouped, comma_grouped, decimal_commas):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     squeezed = re.sub(r"\s", "", text)  # also a stray space inside a number (36, 800)
-    for variant in (squeezed, re.sub(r"(?<=\d)[,.](?=\d{3}(?!\d))", "", squeezed)):
+    for variant in (squeezed, THOUSANDS.sub("", squeezed)):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(squeezed)}
     for char, digit in CHINESE_DIGITS.items():

@@ -27,12 +27,12 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
         raise KeyError(f"no calendar-year {indicator} for {geo} / {partner}")
     rows["year"] = rows["period"].astype(int)
     rows["rank_kind"] = (rows["kind"] == "derived").astype(int) * 2 + (rows["qualifier"] != "exact").astype(int)
-    rows["preliminary"] = rows["vintage"].map({"final": 0, "revised": 0, "preliminary": 2}).fillna(1)
+    rows["vintage_rank"] = rows["vintage"].map({"final": 0, "revised": 0, "preliminary": 2}).fillna(1)
     rows["digits"] = rows["value"].map(significant_digits)
     rows["no_growth"] = rows["yoy_pct"].isna()
     rows["source_id"] = rows["source_id"].astype(str)
     rows["tier"] = rows["source_id"].map(sources().set_index("source_id")["tier"]).astype(int)
-    rows = rows.sort_values(["year", "rank_kind", "preliminary", "tier", "digits", "no_growth", "source_id"],
+    rows = rows.sort_values(["year", "rank_kind", "vintage_rank", "tier", "digits", "no_growth", "source_id"],
                             ascending=[True, True, True, True, False, True, True])
     counts = rows.groupby("year").size().rename("candidates")
     best = rows.drop_duplicates("year").set_index("year")

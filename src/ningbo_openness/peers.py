@@ -204,7 +204,7 @@ def per_10k(indicator: str = "invention_patent_grants", geo: str = "ningbo") -> 
     """``indicator`` (a count over the year) per 10,000 residents at the end of that year, for
     ``geo`` and every peer, in the years both are held: ``year``, ``geo``, ``per_10k``, ``low``,
     ``high``. Year-end rather than mid-year population: a growing city's rate is understated by
-    at most its growth of the year (1-3 per cent for these cities). Populations are kept on
+    at most its population growth of that year. Populations are kept on
     the basis of their latest recorded break only (``scopes.latest_basis``: the 2020 census)."""
     pairs = {}
     for city in [geo, *peer_ids(geo)]:
