@@ -105,6 +105,19 @@ def test_across_sources_uses_printed_precision():
     assert set(result.loc[result["indicator"] == "exports", "status"]) == {"warn"}
 
 
+def test_across_sources_reads_trailing_zeros_of_an_approximate_figure_as_rounding():
+    frame = obs([
+        {"indicator": "patent_grants", "period": "2017", "value": 72800.0, "value_printed": "72800",
+         "qualifier": "approx", "source_id": "about"},
+        {"indicator": "patent_grants", "period": "2017", "value": 72806.0, "value_printed": "72806", "source_id": "exact"},
+        {"indicator": "patent_grants", "period": "2018", "value": 72800.0, "value_printed": "72800", "source_id": "about"},
+        {"indicator": "patent_grants", "period": "2018", "value": 72806.0, "value_printed": "72806", "source_id": "exact"},
+    ])
+    result = checks.across_sources(frame)
+    assert set(result.loc[result["period"] == "2017", "status"]) == {"ok"}  # about 72,800: to the hundred
+    assert set(result.loc[result["period"] == "2018", "status"]) == {"warn"}  # 72,800 as an exact count
+
+
 def test_across_sources_reads_floors_as_lower_bounds():
     frame = obs([
         {"indicator": "port_cargo_throughput", "period": "2024", "value": 13.7, "value_printed": "13.7", "source_id": "page"},

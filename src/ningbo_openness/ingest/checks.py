@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import periods
-from ..growth import growth_rounding_bound, half_unit, share_pct, yoy_pct
+from ..growth import growth_rounding_bound, half_unit, half_unit_of_value, share_pct, yoy_pct
 from ..qualifiers import SIDE
 from ..schema import OBSERVATION_KEY
 from .derive import IDENTITIES
@@ -168,9 +168,15 @@ def repeated_figures(reported: pd.DataFrame) -> pd.DataFrame:
 
 
 def _relative_rounding(row) -> float:
-    """Half a unit of the last printed digit relative to the figure (0 for a printed zero, taken as exact)."""
+    """Half a unit of the last printed digit relative to the figure (0 for a printed zero, taken
+    as exact). In an approximate figure ("about 72,800") trailing zeros are not significant."""
     printed = float(row["value_printed"])
-    return half_unit(row["value_printed"]) / abs(printed) if printed else 0.0
+    if not printed:
+        return 0.0
+    half = half_unit(row["value_printed"])
+    if row["qualifier"] == "approx":
+        half = max(half, half_unit_of_value(printed))
+    return half / abs(printed)
 
 
 def _agree(r, o) -> bool | None:
