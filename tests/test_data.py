@@ -114,6 +114,7 @@ ORDINAL_WORDS = {
 #: A thousands separator: a point or comma before exactly three digits (182,000; 15.670.000).
 THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 LARGE_NUMBER = re.compile(r"(?:(\d+)[조兆])?(?:(\d+)[천千])?(\d+)?[억億亿](?:(?:(\d+)[천千])?(\d+)?[만万])?")
+COUNT_IN_WAN = re.compile(r"(\d+)[万만](\d{1,4})(?![\d.])")  # a count in Japanese notation: 7万2806 = 72806
 
 
 def _in_yi(jo: str, thousands: str, yi: str, fraction_thousands: str, fraction: str) -> str:
@@ -127,7 +128,7 @@ def _numbers_in(quote: str) -> set[str]:
     """Every number a quote prints, in the raw file's notation: decimal commas
     (17,3) read as points, thousands separators (182,000; 15.670.000) dropped,
     Chinese tenths (两成 = 20 %), counts (三大 = 3), ranks in words and Korean or
-    Japanese large numbers (1조 4200억 = 14200 억, 59億9000万 = 59.9 億)."""
+    Japanese large numbers (1조 4200억 = 14200 억, 59億9000万 = 59.9 億, 7万2,806 = 72806)."""
     text = unicodedata.normalize("NFKC", quote)  # full-width digits and points (２４．７)
     text = re.sub(r"(?<=\d)・(?=\d)", ".", text)  # Japanese middle dot as decimal point (7・3)
     grouped = THOUSANDS.sub("", text)
@@ -140,6 +141,7 @@ def _numbers_in(quote: str) -> set[str]:
     for variant in (squeezed, THOUSANDS.sub("", squeezed)):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(squeezed)}
+    found |= {str(int(wan) * 10000 + int(rest)) for wan, rest in COUNT_IN_WAN.findall(THOUSANDS.sub("", squeezed))}
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:
             found.add(str(digit * 10))
@@ -153,7 +155,8 @@ def _numbers_in(quote: str) -> set[str]:
 
 
 @pytest.mark.parametrize("printed, yi", [("1조4200억", "14200"), ("5조5천500억", "55500"), ("8천690억7천만", "8690.7"),
-                                         ("9707億5千万", "9707.5"), ("59億9000万", "59.9"), ("1兆2900億", "12900")])
+                                         ("9707億5千万", "9707.5"), ("59億9000万", "59.9"), ("1兆2900億", "12900"),
+                                         ("7万2,806件", "72806")])
 def test_large_numbers_in_quotes(printed, yi):
     assert yi in _numbers_in(printed)
 
