@@ -289,3 +289,16 @@ def test_every_figure_has_a_chinese_caption():
 
     assert set(CAPTIONS_ZH) == set(figures.REGISTRY)
     assert all(re.search("[\u4e00-\u9fff]", caption) for caption in CAPTIONS_ZH.values())
+
+
+def test_peer_density_draws_exactly_its_lower_bounds_open():
+    from ningbo_openness.peers import per_10k
+
+    style.use_style("en")
+    fig, _ = figures.REGISTRY["peer_invention_density"].draw("en")
+    open_points = {(float(x), round(float(y), 6)) for c in fig.axes[0].collections
+                   if len(c.get_offsets()) and (c.get_facecolor()[:, :3] == 1).all() for x, y in c.get_offsets()}
+    plt.close(fig)
+    table = per_10k()
+    bounds = table[table["high"] == float("inf")]
+    assert open_points == {(float(y), round(v, 6)) for y, v in zip(bounds["year"], bounds["per_10k"], strict=True)}

@@ -65,7 +65,8 @@ def rd_intensity_compared(lang: str):
 
 @register("peer_invention_density", "02_innovation_output",
           "Invention patent grants per 10,000 year-end residents: Ningbo and the peer cities held, in the years "
-          "both counts are held (populations on the 2020 census basis; lines join consecutive years only).")
+          "both counts are held (populations on the 2020 census basis; lines join consecutive years only; "
+          "open marker: a lower bound, the count printed as 'more than').")
 def peer_invention_density(lang: str):
     table = per_10k()
     wide = table.pivot(index="year", columns="geo", values="per_10k")
@@ -73,11 +74,14 @@ def peer_invention_density(lang: str):
     latest = wide.drop(columns="ningbo").apply(lambda s: s.dropna().iloc[-1]).sort_values(ascending=False)
     colours = [c for c in style.PALETTE if c != "#000000"]
     fig, ax = plt.subplots()
+    one_sided = table[table["high"] == float("inf")]
     for i, city in enumerate(["ningbo", *latest.index]):
         ningbo = city == "ningbo"
-        ax.plot(years, wide[city].reindex(years), color="#000000" if ningbo else colours[(i - 1) % len(colours)],
-                marker=style.MARKERS[i % len(style.MARKERS)], linewidth=2.0 if ningbo else 1.0,
+        colour, marker = "#000000" if ningbo else colours[(i - 1) % len(colours)], style.MARKERS[i % len(style.MARKERS)]
+        ax.plot(years, wide[city].reindex(years), color=colour, marker=marker, linewidth=2.0 if ningbo else 1.0,
                 label=style.name(city, "geos", lang, short=True))
+        bound = one_sided[one_sided["geo"] == city]
+        ax.scatter(bound["year"], bound["per_10k"], facecolor="white", edgecolor=colour, marker=marker, zorder=3)
     ax.set_ylabel(TEXT["per_10k"][lang])
     ax.set_ylim(0, None)
     style.year_ticks(ax, years)
