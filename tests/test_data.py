@@ -140,8 +140,9 @@ def _numbers_in(quote: str) -> set[str]:
     squeezed = re.sub(r"\s", "", text)  # also a stray space inside a number (36, 800)
     for variant in (squeezed, THOUSANDS.sub("", squeezed)):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
-    found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(squeezed)}
-    found |= {str(int(wan) * 10000 + int(rest)) for wan, rest in COUNT_IN_WAN.findall(THOUSANDS.sub("", squeezed))}
+    for variant in (squeezed, THOUSANDS.sub("", squeezed)):  # 5,925億6,000万 = 5925.6 億
+        found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(variant)}
+        found |= {str(int(wan) * 10000 + int(rest)) for wan, rest in COUNT_IN_WAN.findall(variant)}
     for char, digit in CHINESE_DIGITS.items():
         if char + "成" in squeezed:
             found.add(str(digit * 10))
@@ -156,7 +157,7 @@ def _numbers_in(quote: str) -> set[str]:
 
 @pytest.mark.parametrize("printed, yi", [("1조4200억", "14200"), ("5조5천500억", "55500"), ("8천690억7천만", "8690.7"),
                                          ("9707億5千万", "9707.5"), ("59億9000万", "59.9"), ("1兆2900億", "12900"),
-                                         ("7万2,806件", "72806")])
+                                         ("7万2,806件", "72806"), ("5,925億6,000万元", "5925.6")])
 def test_large_numbers_in_quotes(printed, yi):
     assert yi in _numbers_in(printed)
 
