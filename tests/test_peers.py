@@ -30,6 +30,15 @@ def test_growth_rests_on_enough_peers_and_names_its_sources():
     assert set(table["basis"]) <= {"published", "levels"}
 
 
+def test_growth_from_levels_is_left_out_where_a_level_is_only_a_bound():
+    """Dongguan 2018 and 2020 are held only as 'more than' 1.3 and 1 trillion yuan with no rate
+    printed, so the rates into and out of those years are bounds, not values: 2018, 2019 and 2020
+    are left out, 2021 (published: 14.6) stays."""
+    rates = peers.growth("trade_total", "dongguan")
+    assert not {2018, 2019, 2020} & set(rates.index)
+    assert rates.loc[2021, "value"] == pytest.approx(14.6) and rates.loc[2021, "basis"] == "published"
+
+
 def test_ningbo_rank_is_among_the_cities_held():
     ranks = peers.ranks()
     assert ((ranks["best_rank"] >= 1) & (ranks["best_rank"] <= ranks["worst_rank"])).all()

@@ -22,6 +22,7 @@ from . import bounds
 from .annual import annual_series
 from .growth import half_unit_of_value
 from .load import load_indicators, names, sources
+from .qualifiers import SIDE
 from .scopes import latest_basis
 
 #: Fewer peers with a growth rate than this in a year and no comparison is made.
@@ -102,7 +103,8 @@ def ranks(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
 def growth(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
     """Calendar-year growth of ``geo`` in percent (``value``, ``low``, ``high``), its ``basis``
     (``published``: a reported row's rate, best tier first; ``levels``: two chosen levels) and
-    the ``sources`` it rests on (';'-separated)."""
+    the ``sources`` it rests on (';'-separated). A change between levels where either is
+    one-sided (a floor or a "nearly" figure) is only a bound on the rate and is left out."""
     columns = ["value", "low", "high", "basis", "sources"]
     levels = _annual(indicator, geo)
     if levels is None:
@@ -119,6 +121,8 @@ def growth(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
             half = half_unit_of_value(rate)
             out[year] = (rate, rate - half, rate + half, "published", published.loc[year, "source_id"])
         elif year - 1 in levels.index:
+            if SIDE.get(levels.loc[year, "qualifier"]) or SIDE.get(levels.loc[year - 1, "qualifier"]):
+                continue
             change = bounds.growth_pct(bounds.of_year(levels, year), bounds.of_year(levels, year - 1))
             used = sorted({levels.loc[year, "source_id"], levels.loc[year - 1, "source_id"]})
             out[year] = (change.value, change.low, change.high, "levels", ";".join(used))
