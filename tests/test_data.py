@@ -138,9 +138,8 @@ def _numbers_in(quote: str) -> set[str]:
     for variant in (text, grouped, comma_grouped, decimal_commas):
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
     squeezed = re.sub(r"\s", "", text)  # also a stray space inside a number (36, 800)
-    for variant in (squeezed, THOUSANDS.sub("", squeezed)):
+    for variant in (squeezed, THOUSANDS.sub("", squeezed)):  # also 5,925億6,000万 = 5925.6 億
         found |= set(re.findall(r"\d+(?:\.\d+)?", variant))
-    for variant in (squeezed, THOUSANDS.sub("", squeezed)):  # 5,925億6,000万 = 5925.6 億
         found |= {_in_yi(*parts) for parts in LARGE_NUMBER.findall(variant)}
         found |= {str(int(wan) * 10000 + int(rest)) for wan, rest in COUNT_IN_WAN.findall(variant)}
     for char, digit in CHINESE_DIGITS.items():
