@@ -1,5 +1,6 @@
 import pytest
 
+from ningbo_openness import bounds
 from ningbo_openness.annual import annual_series
 from ningbo_openness.growth import half_unit_of_value, significant_digits
 
@@ -17,6 +18,15 @@ def test_one_value_per_year_reported_before_derived():
     # 2021: only implied by the 2022 growth rate (6.3 %) on the rounded 1.27 万亿元
     assert trade.loc[2021, "kind"] == "derived"
     assert trade.loc[2021, "value"] == pytest.approx(12700 / 1.063)
+
+
+def test_an_implied_value_carries_the_rounding_it_comes_from():
+    """2021 = 1.27 万亿元 / (1 + 6.3 %): the level is 12650 to 12750 亿元 and the rate 6.25 to
+    6.35 %, so 2021 lies between 12650 / 1.0635 and 12750 / 1.0625, not at its stored digits."""
+    trade = annual_series("trade_total")
+    assert trade.loc[2021, ["low", "high"]].tolist() == pytest.approx([12650 / 1.0635, 12750 / 1.0625])
+    assert trade.loc[2019, ["low", "high"]].tolist() == pytest.approx([9170.25, 9170.35])  # printed: its last digit
+    assert bounds.of_year(trade, 2021).width == pytest.approx(12750 / 1.0625 - 12650 / 1.0635)
 
 
 def test_better_tier_then_more_digits():

@@ -2,9 +2,12 @@
 implied (derived) values for the same year."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from .growth import significant_digits
+from . import bounds
+from .growth import implied_base, significant_digits
 from .load import load_indicators, sources
 
 
@@ -18,8 +21,9 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
     best tier (1 official, 2 news, 3 reprint), then the most precisely printed figure
     (most significant digits), then one printed with its growth rate (which the audit
     can check), then the source id.
-    Columns: ``value``, ``kind``, ``qualifier``, ``vintage``, ``source_id``, ``tier``,
-    ``candidates`` (how many figures the year had); index: integer year.
+    Columns: ``value``, ``low`` and ``high`` (the ends of ``value_range``), ``kind``,
+    ``qualifier``, ``vintage``, ``source_id``, ``tier``, ``candidates`` (how many figures the year
+    had); index: integer year.
     """
     rows = load_indicators(indicator=indicator, geo=geo, partner=partner)
     rows = rows[rows["period"].str.fullmatch(r"\d{4}")].copy()
@@ -39,4 +43,25 @@ def annual_series(indicator: str, geo: str = "ningbo", partner: str = "world") -
     out = best[["value", "kind", "qualifier", "vintage", "source_id", "tier"]].join(counts)
     for column in ("kind", "qualifier", "vintage"):
         out[column] = out[column].astype(str)
+    reported = rows[rows["kind"] == "reported"]
+    ranges = [value_range(r, reported) for r in best.itertuples()]
+    out.insert(1, "low", [r.low for r in ranges])
+    out.insert(2, "high", [r.high for r in ranges])
     return out
+
+
+def value_range(row, reported: pd.DataFrame) -> bounds.Range:
+    """Where the true value of one chosen row lies. A printed figure: its rounding and
+    qualifier (``bounds.printed``). A value implied by the next year's growth rate: the range of
+    level / (1 + rate / 100) over the rounding of the printed level and rate of the row it comes
+    from (same source and locator). Any other derived value (a difference or a ratio, which no
+    level comparison here uses) is left unbounded rather than given the width of its stored digits."""
+    if row.kind != "derived":
+        return bounds.printed(float(row.value), row.qualifier)
+    parent = reported[(reported["year"] == row.Index + 1) & (reported["source_id"] == row.source_id)
+                      & (reported["locator"] == row.locator) & reported["yoy_pct"].notna()]
+    if parent.empty:
+        return bounds.Range(float(row.value), -math.inf, math.inf)
+    source = parent.iloc[0]
+    return bounds.propagate(implied_base, value=bounds.printed(float(source["value"]), source["qualifier"]),
+                            yoy_pct=bounds.printed(float(source["yoy_pct"])))

@@ -67,8 +67,13 @@ def printed(value: float, qualifier: str = "exact", half: float | None = None) -
 
 
 def of_year(series, year: int) -> Range:
-    """The range of one year of an ``annual_series`` table (its value and qualifier)."""
-    return printed(float(series.loc[year, "value"]), series.loc[year, "qualifier"])
+    """The range of one year of an ``annual_series`` table: its ``low`` and ``high`` (which carry
+    the rounding of the figures an implied value comes from), else its value and qualifier."""
+    row = series.loc[year]
+    least = 0.0 if SIDE.get(row["qualifier"], 0) < 0 else -math.inf
+    if "low" in series.columns:
+        return Range(float(row["value"]), float(row["low"]), float(row["high"]), least=least)
+    return printed(float(row["value"]), row["qualifier"])
 
 
 def exact(value: float) -> Range:
