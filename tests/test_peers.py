@@ -73,6 +73,32 @@ def test_sign_test_by_hand():
     assert peers.sign_test(table.iloc[[0, 6]])["p_value"] == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize(("city", "expected"), [
+    (bounds.Range(6.7, 6.65, 6.75), "below"),   # wholly under a median of 6.80 to 6.91
+    (bounds.Range(6.9, 6.85, 6.95), "open"),    # overlaps it: rounding could put it either side
+    (bounds.Range(7.0, 6.95, 7.05), "above"),
+])
+def test_median_side_by_hand(city, expected):
+    assert peers.median_side(city, bounds.Range(6.85, 6.80, 6.91)) == expected
+
+
+def test_sign_test_beyond_rounding_drops_open_years():
+    """Three years above, one below, two open: the test runs on four years, p = 2 * 5 / 16."""
+    table = pd.DataFrame({"side": ["above", "above", "open", "below", "above", "open"]})
+    assert peers.sign_test_beyond_rounding(table) == {"above": 3, "below": 1, "years": 6,
+                                                      "p_value": pytest.approx(10 / 16)}
+
+
+def test_growth_ranges_hold_the_central_values():
+    """The median's range comes from the peers' low and high ends; it and the city's range hold
+    the central values, and a settled side agrees with the central comparison."""
+    table = peers.growth_against_peers()
+    assert ((table["median_low"] <= table["peer_median"]) & (table["peer_median"] <= table["median_high"])).all()
+    assert ((table["growth_low"] <= table["growth"]) & (table["growth"] <= table["growth_high"])).all()
+    settled = table[table["side"] != "open"]
+    assert ((settled["side"] == "above") == (settled["growth"] > settled["peer_median"])).all()
+
+
 def test_coverage_counts_every_year_once():
     table = peers.coverage()
     assert "ningbo" in table.index and (table["reported"] + table["implied"] > 0).all()

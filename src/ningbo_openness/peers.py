@@ -59,8 +59,29 @@ def sign_test(table: pd.DataFrame, column: str = "growth") -> dict:
     would, not that it outgrew China's leading cities."""
     above = int((table[column] > table["peer_median"]).sum())
     below = int((table[column] < table["peer_median"]).sum())
+    return _sign(above, below, len(table))
+
+
+def sign_test_beyond_rounding(table: pd.DataFrame) -> dict:
+    """``sign_test`` on the years whose ``side`` (``growth_against_peers``) is settled whatever
+    the rounding of the rates: years marked ``open`` count as ties and are dropped."""
+    return _sign(int((table["side"] == "above").sum()), int((table["side"] == "below").sum()), len(table))
+
+
+def _sign(above: int, below: int, years: int) -> dict:
+    """Counts above and below, and the two-sided binomial p-value that either is as likely."""
     p = stats.binomtest(above, above + below).pvalue if above + below else float("nan")
-    return {"above": above, "below": below, "years": len(table), "p_value": float(p)}
+    return {"above": above, "below": below, "years": years, "p_value": float(p)}
+
+
+def median_side(city: bounds.Range, median: bounds.Range) -> str:
+    """``above`` or ``below`` the peers' median when the city's range lies wholly on that side
+    of the median's range, else ``open`` (rounding could put it on either side)."""
+    if city.low > median.high:
+        return "above"
+    if city.high < median.low:
+        return "below"
+    return "open"
 
 
 def rank_range(city: bounds.Range, peers: dict[str, bounds.Range]) -> tuple[int, int]:
@@ -146,16 +167,27 @@ def against_peers(own: pd.Series, peers: dict[str, pd.Series], min_peers: int = 
 
 
 def growth_against_peers(indicator: str = "trade_total", geo: str = "ningbo") -> pd.DataFrame:
-    """``against_peers`` for growth rates (central values, ``growth``), with ``geo``'s ``basis``
+    """``against_peers`` for growth rates (central values, ``growth``), with ``geo``'s ``basis``,
+    the rounding: ``geo``'s range (``growth_low``, ``growth_high``), the median's range
+    (``median_low``, ``median_high``: the median of the peers' low ends and of their high ends,
+    since a median never falls when one of its values rises) and the ``median_side`` of ``geo``;
     and the ``sources`` of every rate compared."""
     city = growth(indicator, geo)
     rates = {p: growth(indicator, p) for p in peer_ids(geo)}
     table = against_peers(city["value"], {p: r["value"] for p, r in rates.items()})
+    for end in ("low", "high"):
+        table[f"growth_{end}"] = city[end].reindex(table.index)
+        table[f"median_{end}"] = against_peers(city[end], {p: r[end] for p, r in rates.items()})["peer_median"]
+    table["side"] = [median_side(bounds.Range(r.value, r.growth_low, r.growth_high),
+                                 bounds.Range(r.peer_median, r.median_low, r.median_high))
+                     for r in table.itertuples()]
     table["sources"] = [";".join(sorted({s for rate in [city, *(rates[p] for p in ids.split(", "))]
                                          for s in rate.loc[year, "sources"].split(";")}))
                         for year, ids in table["peer_ids"].items()]
-    table.insert(1, "basis", city["basis"].reindex(table.index))
-    return table.rename(columns={"value": "growth"})
+    table["basis"] = city["basis"].reindex(table.index)
+    return table.rename(columns={"value": "growth"})[
+        ["growth", "growth_low", "growth_high", "basis", "peers", "peer_median", "median_low", "median_high",
+         "peer_low", "peer_high", "position", "side", "peer_ids", "sources"]]
 
 
 def paired_growth(indicator: str = "trade_total", geo: str = "ningbo", min_years: int = 5) -> pd.DataFrame:
