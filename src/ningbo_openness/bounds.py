@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -70,10 +70,10 @@ def of_year(series, year: int) -> Range:
     """The range of one year of an ``annual_series`` table: its ``low`` and ``high`` (which carry
     the rounding of the figures an implied value comes from), else its value and qualifier."""
     row = series.loc[year]
-    least = 0.0 if SIDE.get(row["qualifier"], 0) < 0 else -math.inf
-    if "low" in series.columns:
-        return Range(float(row["value"]), float(row["low"]), float(row["high"]), least=least)
-    return printed(float(row["value"]), row["qualifier"])
+    figure = printed(float(row["value"]), row["qualifier"])
+    if "low" not in series.columns:
+        return figure
+    return replace(figure, low=float(row["low"]), high=float(row["high"]))
 
 
 def exact(value: float) -> Range:
